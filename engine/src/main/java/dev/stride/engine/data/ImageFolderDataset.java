@@ -179,6 +179,7 @@ public final class ImageFolderDataset implements ImageDataset {
 
     private static String describe(Exception e) {
         String kind = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.NoSuchFileException ? "missing, or a broken link"
                 : e.getClass().getSimpleName();
         return e.getMessage() == null ? kind : kind + " (" + e.getMessage() + ")";
     }

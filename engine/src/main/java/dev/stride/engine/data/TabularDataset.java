@@ -123,9 +123,11 @@ public final class TabularDataset implements Dataset {
             }
             return index;
         }
-        for (int i = 0; i < header.size(); i++) {
-            if (LABEL_COLUMN_NAMES.contains(header.get(i).toLowerCase(Locale.ROOT))) {
-                return i;
+        for (String candidate : LABEL_COLUMN_NAMES) {
+            for (int i = 0; i < header.size(); i++) {
+                if (header.get(i).toLowerCase(Locale.ROOT).equals(candidate)) {
+                    return i;
+                }
             }
         }
         return header.size() - 1;
