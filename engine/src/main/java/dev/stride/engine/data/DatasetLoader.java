@@ -35,8 +35,8 @@ public final class DatasetLoader {
         return switch (spec.type()) {
             case IMAGE_FOLDER -> ImageFolderDataset.scan(resolve(baseFolder, spec.path()));
             case IDX -> IdxDataset.load(resolve(baseFolder, spec.path()), subset, spec.classNames());
-            case DIGITS -> IdxDataset.load(resolve(baseFolder, spec.path() == null ? DatasetSpec.DEFAULT_DIGITS_PATH
-                    : spec.path()), subset, spec.classNames());
+            case DIGITS -> IdxDataset.load(spec.path() == null ? bundledDigits(baseFolder)
+                    : resolve(baseFolder, spec.path()), subset, spec.classNames());
             case CSV -> TabularDataset.load(resolve(baseFolder, spec.path()), spec.labelColumn());
             case SHAPES -> {
                 List<ShapeKind> kinds;
@@ -50,6 +50,20 @@ public final class DatasetLoader {
                         spec.imageSize() == null ? 64 : spec.imageSize(), spec.seed() == null ? 42L : spec.seed());
             }
         };
+    }
+
+    /** The bundled digits for a project in samples/ ("digits"), at the repository root or in a subfolder. */
+    private static Path bundledDigits(Path baseFolder) {
+        Path base = baseFolder == null ? Path.of("") : baseFolder;
+        for (String candidate : List.of("digits", DatasetSpec.DEFAULT_DIGITS_PATH, "../" + DatasetSpec.DEFAULT_DIGITS_PATH)) {
+            Path folder = base.resolve(candidate).normalize();
+            if (Files.isDirectory(folder)) {
+                return folder;
+            }
+        }
+        throw new DatasetException("the bundled digits are not in " + base.toAbsolutePath().normalize()
+                + "/digits or /samples/digits: give the dataset a \"path\", or rebuild them with "
+                + "`stride data make-samples`");
     }
 
     private static Path resolve(Path baseFolder, String path) {
