@@ -137,6 +137,12 @@ public record IdxFile(int[] dimensions, byte[] data) {
             Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
             try {
                 Files.write(temporary, content);
+                // createTempFile makes the file private (0600); a data file should read like any other.
+                if (Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
+                    Files.setPosixFilePermissions(temporary, Files.exists(target)
+                            ? Files.getPosixFilePermissions(target)
+                            : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                }
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temporary);
