@@ -83,9 +83,10 @@ final class DataInspectCommand implements Callable<Integer> {
         try {
             return mapper.treeToValue(dataset, DatasetSpec.class);
         } catch (IOException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-            throw new DatasetException("the \"dataset\" block of " + project + " is invalid: "
-                    + cause.getMessage(), e);
+            String reason = e.getCause() instanceof IllegalArgumentException invalid ? invalid.getMessage()
+                    : e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                    ? mapping.getOriginalMessage() : e.getMessage();
+            throw new DatasetException("the \"dataset\" block of " + project + " is invalid: " + reason, e);
         }
     }
 
