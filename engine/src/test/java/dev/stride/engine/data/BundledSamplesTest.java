@@ -18,8 +18,7 @@ class BundledSamplesTest {
 
     @Test
     void digitsLoadByTypeWithTheirFixedHeldOutSplit() {
-        DatasetSpec spec = new DatasetSpec(DatasetType.DIGITS, null, null, null, null, null, null, null, null, null,
-                null, null);
+        DatasetSpec spec = DatasetSpec.of(DatasetType.DIGITS, null);
         ImageDataset train = (ImageDataset) DatasetLoader.load(spec, SAMPLES);
         ImageDataset test = DatasetLoader.loadTestSet(spec, SAMPLES);
         assertThat(train.size()).isEqualTo(4_000);

@@ -93,10 +93,11 @@ class GeneratedAndTabularDatasetTest {
     void specsBindFromProjectJsonAndLoadRelativeToTheProject() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         DatasetSpec spec = mapper.readValue("{\"type\":\"shapes\",\"shapes\":[\"circle\",\"star\"],"
-                + "\"imagesPerClass\":3,\"imageSize\":16,\"seed\":1,\"preprocessing\":{\"resize\":\"center-crop\"},"
+                + "\"imagesPerClass\":3,\"imageSize\":16,\"seed\":1,\"resize\":\"center-crop\","
                 + "\"futureField\":true}", DatasetSpec.class);
         assertThat(spec.type()).isEqualTo(DatasetType.SHAPES);
-        assertThat(spec.preprocessing().resize()).isEqualTo(ResizeMode.CENTER_CROP);
+        assertThat(spec.preprocessingFor(32, 32, 3).resize()).isEqualTo(ResizeMode.CENTER_CROP);
+        assertThat(spec.preprocessingFor(32, 32, 3).width()).isEqualTo(32);
         Dataset shapes = DatasetLoader.load(spec, folder);
         assertThat(shapes.size()).isEqualTo(6);
         assertThat(mapper.readValue(mapper.writeValueAsString(spec), DatasetSpec.class)).isEqualTo(spec);

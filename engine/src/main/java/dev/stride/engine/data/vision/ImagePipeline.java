@@ -22,6 +22,9 @@ import org.bytedeco.opencv.opencv_core.Size;
  * exactly what training trains on. Immutable and thread-safe.
  */
 public final class ImagePipeline {
+    /** Standard normal values, fixed; never written after class initialisation. */
+    private static final float[] GAUSSIAN_TABLE = gaussianTable(1 << 16);
+
     private final Preprocessing preprocessing;
     private final AugmentationSettings augmentation;
 
@@ -148,13 +151,18 @@ public final class ImagePipeline {
         }
         byte[] pixels = image.pixels().clone();
         double mean = tone ? image.mean() : 0;
-        SplittableRandom random = noise ? new SplittableRandom(plan.noiseSeed()) : null;
+        // Gaussian draws dominate the cost of noise; a fixed table walked from a seeded start with a seeded odd step
+        // is as random as augmentation needs and several times faster.
+        SplittableRandom random = new SplittableRandom(plan.noiseSeed());
+        int position = random.nextInt(GAUSSIAN_TABLE.length);
+        int step = 2 * random.nextInt(GAUSSIAN_TABLE.length / 2) + 1;
         double contrast = plan.contrast();
         double offset = mean * (1 - contrast) + plan.brightness();
         for (int i = 0; i < pixels.length; i++) {
             double value = (pixels[i] & 0xFF) * contrast + offset;
             if (noise) {
-                value += random.nextGaussian() * plan.noiseStd();
+                value += GAUSSIAN_TABLE[position] * plan.noiseStd();
+                position = (position + step) & (GAUSSIAN_TABLE.length - 1);
             }
             pixels[i] = (byte) Math.max(0, Math.min(255, (int) Math.round(value)));
         }
@@ -169,6 +177,15 @@ public final class ImagePipeline {
             }
         }
         return new ImageData(image.width(), image.height(), image.channels(), pixels);
+    }
+
+    private static float[] gaussianTable(int size) {
+        SplittableRandom random = new SplittableRandom(0x5EED);
+        float[] table = new float[size];
+        for (int i = 0; i < size; i++) {
+            table[i] = (float) random.nextGaussian();
+        }
+        return table;
     }
 
     private static Mat scaled(Mat mat, int width, int height) {
