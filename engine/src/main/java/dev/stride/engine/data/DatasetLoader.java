@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /** Opens the dataset a {@link DatasetSpec} describes, and guesses the spec for a bare path (`stride data inspect`). */
@@ -19,7 +20,16 @@ public final class DatasetLoader {
      * @throws DatasetException naming the file or folder when the dataset cannot be used
      */
     public static Dataset load(DatasetSpec spec, Path baseFolder) {
-        return load(spec, baseFolder, "train");
+        return load(spec, baseFolder, "train", () -> false);
+    }
+
+    /**
+     * As {@link #load(DatasetSpec, Path)}, abandoning a long folder scan once {@code cancelled} turns true.
+     *
+     * @throws java.util.concurrent.CancellationException when cancelled
+     */
+    public static Dataset load(DatasetSpec spec, Path baseFolder, BooleanSupplier cancelled) {
+        return load(spec, baseFolder, "train", cancelled);
     }
 
     /** The separate held-out test files of an idx/digits dataset. */
@@ -28,12 +38,12 @@ public final class DatasetLoader {
             throw new DatasetException("a " + spec.type() + " dataset has no separate test files; split one off "
                     + "with testFraction");
         }
-        return (ImageDataset) load(spec, baseFolder, "test");
+        return (ImageDataset) load(spec, baseFolder, "test", () -> false);
     }
 
-    private static Dataset load(DatasetSpec spec, Path baseFolder, String subset) {
+    private static Dataset load(DatasetSpec spec, Path baseFolder, String subset, BooleanSupplier cancelled) {
         return switch (spec.type()) {
-            case IMAGE_FOLDER -> ImageFolderDataset.scan(resolve(baseFolder, spec.path()));
+            case IMAGE_FOLDER -> ImageFolderDataset.scan(resolve(baseFolder, spec.path()), cancelled);
             case IDX -> IdxDataset.load(resolve(baseFolder, spec.path()), subset, spec.classNames());
             case DIGITS -> IdxDataset.load(spec.path() == null ? bundledDigits(baseFolder)
                     : resolve(baseFolder, spec.path()), subset, spec.classNames());

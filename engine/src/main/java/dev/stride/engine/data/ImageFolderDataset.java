@@ -17,7 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -57,6 +59,16 @@ public final class ImageFolderDataset implements ImageDataset {
      *                          image; the message names the folder
      */
     public static ImageFolderDataset scan(Path root) {
+        return scan(root, () -> false);
+    }
+
+    /**
+     * Scans {@code root}, checking {@code cancelled} between files so the app can abandon a long scan.
+     *
+     * @throws java.util.concurrent.CancellationException once {@code cancelled} turns true
+     * @throws DatasetException                         as {@link #scan(Path)}
+     */
+    public static ImageFolderDataset scan(Path root, BooleanSupplier cancelled) {
         Path folder = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(folder)) {
             throw new DatasetException("dataset folder " + folder + " does not exist or is not a folder");
@@ -73,7 +85,7 @@ public final class ImageFolderDataset implements ImageDataset {
                 skipped.add(new SkippedFile(entry, "not inside a class folder: put each image in the subfolder "
                         + "named after its class"));
             } else {
-                ClassScan scan = scanClass(entry);
+                ClassScan scan = scanClass(entry, cancelled);
                 skipped.addAll(scan.skipped());
                 if (scan.images().isEmpty() && !scan.hadImageNames()) {
                     skipped.add(new SkippedFile(entry, "folder without image files (jpg, png, bmp, gif): not a "
@@ -108,12 +120,15 @@ public final class ImageFolderDataset implements ImageDataset {
     private record ClassScan(List<Path> images, List<SkippedFile> skipped, boolean hadImageNames) {
     }
 
-    private static ClassScan scanClass(Path classFolder) {
+    private static ClassScan scanClass(Path classFolder, BooleanSupplier cancelled) {
         List<Path> images = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
         boolean hadImageNames = false;
         String className = classFolder.getFileName().toString();
         for (Path file : sortedChildren(classFolder)) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("scan of " + classFolder.getParent() + " cancelled");
+            }
             String name = file.getFileName().toString();
             if (name.startsWith(".")) {
                 skipped.add(new SkippedFile(file, "hidden file, ignored"));

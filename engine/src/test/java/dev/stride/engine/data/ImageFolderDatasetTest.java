@@ -160,6 +160,25 @@ class ImageFolderDatasetTest {
         assertThat(dataset.balance().counts()).containsExactly(5, 5);
     }
 
+    @Test
+    void aLongScanCanBeCancelled() throws Exception {
+        writeMessyFolder();
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        assertThatThrownBy(() -> ImageFolderDataset.scan(root, () -> checks.incrementAndGet() > 3))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(checks.get()).isEqualTo(4);
+    }
+
+    @Test
+    void thumbnailsKeepAspectAndChannels() throws Exception {
+        ImageData photo = TestImages.picture(200, 100, 3, 1);
+        ImageData thumbnail = dev.stride.engine.data.vision.Thumbnails.fitWithin(photo, 64, 64);
+        assertThat(thumbnail.width()).isEqualTo(64);
+        assertThat(thumbnail.height()).isEqualTo(32);
+        assertThat(thumbnail.channels()).isEqualTo(3);
+        assertThat(dev.stride.engine.data.vision.Thumbnails.fitWithin(thumbnail, 64, 64)).isSameAs(thumbnail);
+    }
+
     private static int indexOf(ImageFolderDataset dataset, String suffix) {
         for (int i = 0; i < dataset.size(); i++) {
             if (dataset.name(i).endsWith(suffix)) {
