@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Design, train and export convolutional neural networks.",
         subcommands = {
             InfoCommand.class,
+            SummaryCommand.class,
             DataCommand.class,
             BenchCommand.class,
         })
