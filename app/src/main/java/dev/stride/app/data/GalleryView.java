@@ -162,6 +162,12 @@ public final class GalleryView extends SplitPane {
         grid.setHorizontalCellSpacing(2);
         grid.setVerticalCellSpacing(2);
         grid.setCellFactory(view -> new ThumbnailCell(viewModel));
+        // Every row has the same height: telling the flow spares it measuring rows to estimate 60,000 of them.
+        grid.skinProperty().addListener((obs, old, skin) -> {
+            if (grid.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                flow.setFixedCellSize(grid.getCellHeight() + 2 * grid.getVerticalCellSpacing());
+            }
+        });
         VBox.setVgrow(grid, Priority.ALWAYS);
 
         ListView<SkippedFile> skippedList = new ListView<>(viewModel.skipped());

@@ -245,11 +245,13 @@ public final class GalleryViewModel {
         long requested = System.nanoTime();
         previewRequests.set(previewRequests.get() + 1);
         previewRunner.submit(() -> {
+            long started = System.nanoTime();
             ImageData source = source(images, item.index());
             // The engine's training path: same pipeline, same per-variant seeds.
             List<ImageData> variants = AugmentationPreview.variants(source, new ImagePipeline(input, settings),
                     previewSeed, PREVIEW_VARIANTS, () -> previewGeneration.get() != generation);
-            return new PreviewResult(item, source, variants, settings, input, previewSeed, 0);
+            return new PreviewResult(item, source, variants, settings, input, previewSeed,
+                    System.nanoTime() - started, 0);
         }, result -> {
             previewProblem.set("");
             preview.set(result.deliveredAfter(System.nanoTime() - requested));
@@ -356,12 +358,14 @@ public final class GalleryViewModel {
     /**
      * A rendered preview: the source image and its augmented variants under the settings and seed they came from.
      *
-     * @param elapsedNanos from the request to its delivery on the UI thread
+     * @param renderNanos  decoding the source and drawing the variants, on the background thread
+     * @param elapsedNanos from the request to its delivery on the UI thread (queueing included)
      */
     public record PreviewResult(DatasetItem item, ImageData source, List<ImageData> variants,
-                                AugmentationSettings settings, Preprocessing input, long seed, long elapsedNanos) {
+                                AugmentationSettings settings, Preprocessing input, long seed, long renderNanos,
+                                long elapsedNanos) {
         PreviewResult deliveredAfter(long nanos) {
-            return new PreviewResult(item, source, variants, settings, input, seed, nanos);
+            return new PreviewResult(item, source, variants, settings, input, seed, renderNanos, nanos);
         }
     }
 

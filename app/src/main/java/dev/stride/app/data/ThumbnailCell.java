@@ -28,7 +28,13 @@ final class ThumbnailCell extends GridCell<DatasetItem> {
     private final javafx.beans.value.ChangeListener<DatasetItem> selectionListener = (obs, old, selected) ->
             markSelection();
     private WritableImage image;
+    // What the image and the pending decode belong to: an index of the dataset a loader decodes.
+    private int shownIndex = -1;
+    private ThumbnailLoader shownFrom;
     private Future<?> pending;
+    private int pendingIndex = -1;
+    private ThumbnailLoader pendingFrom;
+    private boolean needsDecode;
 
     ThumbnailCell(GalleryViewModel viewModel) {
         this.viewModel = viewModel;
@@ -57,39 +63,71 @@ final class ThumbnailCell extends GridCell<DatasetItem> {
     @Override
     protected void updateItem(DatasetItem item, boolean empty) {
         super.updateItem(item, empty);
-        if (pending != null) {
-            // Scrolled past before it was decoded: never decode it.
-            pending.cancel(false);
-            pending = null;
-        }
-        pseudoClassStateChanged(FAILED, false);
+        needsDecode = false;
         if (empty || item == null) {
+            // GridRow empties every cell before refilling it on each layout, so a pending decode is kept here and
+            // only dropped when the cell is given a different item.
             setGraphic(null);
             setText(null);
             markSelection();
             return;
         }
-        caption.setText(viewModel.className(item));
+        int index = item.index();
+        ThumbnailLoader loader = viewModel.thumbnailsProperty().get();
         setGraphic(content);
         markSelection();
-        ThumbnailLoader loader = viewModel.thumbnailsProperty().get();
+        if (index == shownIndex && loader == shownFrom && imageView.getImage() != null) {
+            return;
+        }
+        pseudoClassStateChanged(FAILED, false);
+        caption.setText(viewModel.className(item));
+        if (pending != null && (pendingIndex != index || pendingFrom != loader)) {
+            // Scrolled past before it was decoded: never decode it.
+            pending.cancel(false);
+            pending = null;
+        }
         if (loader == null) {
             imageView.setImage(null);
             return;
         }
-        ImageData cached = loader.cached(item.index());
+        ImageData cached = loader.cached(index);
         if (cached != null) {
-            show(cached);
+            show(cached, index, loader);
             return;
         }
         imageView.setImage(null);
+        shownIndex = -1;
+        if (pending != null && !pending.isDone()) {
+            return;
+        }
+        // Only cells on screen decode: VirtualFlow also fills the hidden row it measures with and pooled rows.
+        // A cell not showing yet decodes at its next layout, which follows once it is placed in view.
+        needsDecode = true;
+        decodeIfShowing();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        decodeIfShowing();
+    }
+
+    private void decodeIfShowing() {
+        DatasetItem item = getItem();
+        ThumbnailLoader loader = viewModel.thumbnailsProperty().get();
+        if (!needsDecode || item == null || loader == null || !isShowing()) {
+            return;
+        }
+        needsDecode = false;
         int index = item.index();
+        pendingIndex = index;
+        pendingFrom = loader;
         pending = loader.request(index, thumbnail -> {
-            if (getItem() != null && getItem().index() == index) {
-                show(thumbnail);
+            if (isStill(index, loader)) {
+                show(thumbnail, index, loader);
             }
         }, reason -> {
-            if (getItem() != null && getItem().index() == index) {
+            if (isStill(index, loader)) {
                 pseudoClassStateChanged(FAILED, true);
                 caption.setText("✕ " + viewModel.className(getItem()));
             }
@@ -97,11 +135,30 @@ final class ThumbnailCell extends GridCell<DatasetItem> {
         });
     }
 
-    private void show(ImageData thumbnail) {
+    private void show(ImageData thumbnail, int index, ThumbnailLoader from) {
         image = FxImages.write(thumbnail, image);
+        shownIndex = index;
+        shownFrom = from;
         // Pixel-sharp when magnified (digits are 20 px), smooth when shrunk.
         imageView.setSmooth(thumbnail.width() > IMAGE_SIZE);
         imageView.setImage(image);
+    }
+
+    /** Whether this cell and every parent up to the scene are visible. */
+    private boolean isShowing() {
+        if (getScene() == null) {
+            return false;
+        }
+        for (javafx.scene.Node node = this; node != null; node = node.getParent()) {
+            if (!node.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isStill(int index, ThumbnailLoader loader) {
+        return getItem() != null && getItem().index() == index && viewModel.thumbnailsProperty().get() == loader;
     }
 
     private void markSelection() {

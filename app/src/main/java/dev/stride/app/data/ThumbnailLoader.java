@@ -20,6 +20,7 @@ public final class ThumbnailLoader implements AutoCloseable {
     private final UiScheduler ui;
     private final ThreadPoolExecutor pool;
     private final Map<Integer, ImageData> cache;
+    private final Map<Integer, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger decodeCount = new AtomicInteger();
 
     /**
@@ -77,6 +78,12 @@ public final class ThumbnailLoader implements AutoCloseable {
             onReady.accept(hit);
             return java.util.concurrent.CompletableFuture.completedFuture(hit);
         }
+        String knownFailure = failures.get(index);
+        if (knownFailure != null) {
+            // A bad file is decoded once, not on every layout pass.
+            onFailure.accept(knownFailure);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
         return pool.submit(() -> {
             ImageData thumbnail = cached(index);
             if (thumbnail == null) {
@@ -85,6 +92,7 @@ public final class ThumbnailLoader implements AutoCloseable {
                     thumbnail = decoder.decode(index);
                 } catch (Exception e) {
                     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    failures.put(index, reason);
                     ui.run(() -> onFailure.accept(reason));
                     return;
                 }
