@@ -16,6 +16,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -52,6 +53,7 @@ public final class GalleryView extends SplitPane {
     static final double MIN_PREVIEW_CELL = 32;
     static final double MAX_PREVIEW_CELL = 110;
     static final double MAX_LARGE_IMAGE = 240;
+    static final double LARGE_WINDOW = 512;
 
     private final GalleryViewModel viewModel;
     private final Messages messages;
@@ -161,7 +163,7 @@ public final class GalleryView extends SplitPane {
         grid.setCellHeight(ThumbnailCell.IMAGE_SIZE + 24);
         grid.setHorizontalCellSpacing(2);
         grid.setVerticalCellSpacing(2);
-        grid.setCellFactory(view -> new ThumbnailCell(viewModel));
+        grid.setCellFactory(view -> new ThumbnailCell(viewModel, this::openLarge));
         // Every row has the same height: telling the flow spares it measuring rows to estimate 60,000 of them.
         grid.skinProperty().addListener((obs, old, skin) -> {
             if (grid.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
@@ -198,6 +200,7 @@ public final class GalleryView extends SplitPane {
         shuffle.setOnAction(event -> viewModel.shuffle());
         Label timing = new Label();
         timing.setId("galleryPreviewTime");
+        timing.setTooltip(new Tooltip(messages.get("gallery.preview.time.tip")));
         timing.getStyleClass().add("gallery-count");
         HBox header = new HBox(8, title, shuffle, timing);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -218,7 +221,13 @@ public final class GalleryView extends SplitPane {
         largeImage.fitHeightProperty().bind(large);
         largeImage.setPreserveRatio(true);
         StackPane largeFrame = new StackPane(largeImage);
-        largeFrame.getStyleClass().add("preview-frame");
+        largeFrame.getStyleClass().addAll("preview-frame", "opens-large");
+        largeFrame.setOnMouseClicked(event -> {
+            if (viewModel.selectedItemProperty().get() != null) {
+                openLarge(viewModel.selectedItemProperty().get());
+            }
+        });
+        Tooltip.install(largeFrame, new Tooltip(messages.get("gallery.large.tip")));
         largeFrame.setMinSize(0, 0);
         largeFrame.prefWidthProperty().bind(large);
         largeFrame.prefHeightProperty().bind(large);
@@ -272,7 +281,8 @@ public final class GalleryView extends SplitPane {
         });
         viewModel.previewProperty().addListener((obs, old, result) -> {
             showPreview(result);
-            timing.setText(result == null ? "" : messages.get("gallery.preview.time",
+            // The first preview also loads OpenCV's native libraries: timing it would only say how slow that is.
+            timing.setText(result == null || old == null ? "" : messages.get("gallery.preview.time",
                     String.format(Locale.ROOT, "%.1f", result.elapsedNanos() / 1e6)));
         });
         return preview;
@@ -299,6 +309,53 @@ public final class GalleryView extends SplitPane {
             variantViews.get(i).setSmooth(variant.width() > variantViews.get(i).getFitWidth());
             variantViews.get(i).setImage(image);
         }
+    }
+
+    /** Opens {@code item} in a window of its own, as large as fits 512 px, once its preview has been read. */
+    void openLarge(DatasetItem item) {
+        GalleryViewModel.PreviewResult current = viewModel.previewProperty().get();
+        if (current != null && current.item().equals(item)) {
+            showLargeWindow(current);
+            return;
+        }
+        viewModel.previewProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends GalleryViewModel.PreviewResult> obs,
+                                GalleryViewModel.PreviewResult old, GalleryViewModel.PreviewResult result) {
+                if (result == null || !result.item().equals(item)) {
+                    if (!item.equals(viewModel.selectedItemProperty().get())) {
+                        viewModel.previewProperty().removeListener(this);
+                    }
+                    return;
+                }
+                viewModel.previewProperty().removeListener(this);
+                showLargeWindow(result);
+            }
+        });
+    }
+
+    private void showLargeWindow(GalleryViewModel.PreviewResult result) {
+        ImageData source = result.source();
+        double side = Math.max(source.width(), source.height());
+        // Whole multiples keep small images (digits) pixel-sharp; large photos are shrunk to fit.
+        double scale = side >= LARGE_WINDOW ? LARGE_WINDOW / side : Math.floor(LARGE_WINDOW / side);
+        ImageView view = new ImageView(FxImages.write(source, null));
+        view.setFitWidth(source.width() * scale);
+        view.setFitHeight(source.height() * scale);
+        view.setSmooth(scale < 1);
+        Label caption = new Label(messages.get("gallery.large.caption", result.item().name(),
+                viewModel.className(result.item()), source.width(), source.height(), source.channels()));
+        caption.setId("galleryLargeCaption");
+        VBox box = new VBox(8, view, caption);
+        box.setPadding(new Insets(10));
+        box.setAlignment(Pos.CENTER);
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.initOwner(getScene().getWindow());
+        stage.setTitle(result.item().name());
+        Scene scene = new Scene(box);
+        scene.getStylesheets().setAll(getScene().getStylesheets());
+        stage.setScene(scene);
+        stage.show();
     }
 
     private ScrollPane settingsForm() {

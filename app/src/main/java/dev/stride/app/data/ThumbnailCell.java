@@ -36,7 +36,10 @@ final class ThumbnailCell extends GridCell<DatasetItem> {
     private ThumbnailLoader pendingFrom;
     private boolean needsDecode;
 
-    ThumbnailCell(GalleryViewModel viewModel) {
+    /**
+     * @param open shows an item large; called on a double click
+     */
+    ThumbnailCell(GalleryViewModel viewModel, java.util.function.Consumer<DatasetItem> open) {
         this.viewModel = viewModel;
         getStyleClass().add("thumbnail-cell");
         imageView.setFitWidth(IMAGE_SIZE);
@@ -54,6 +57,9 @@ final class ThumbnailCell extends GridCell<DatasetItem> {
         setOnMouseClicked(event -> {
             if (getItem() != null) {
                 viewModel.selectedItemProperty().set(getItem());
+                if (event.getClickCount() == 2) {
+                    open.accept(getItem());
+                }
             }
         });
         viewModel.selectedItemProperty().addListener(new javafx.beans.value.WeakChangeListener<>(selectionListener));

@@ -69,7 +69,7 @@ class GalleryViewTest {
         assertThat(perScreen).isBetween(8, 400);
         VirtualFlow<?> flow = robot.lookup("#galleryGrid .virtual-flow").queryAs(VirtualFlow.class);
 
-        int jumps = 40;
+        int jumps = 20;
         List<Long> jumpNanos = new ArrayList<>();
         List<Long> jumpCpuNanos = new ArrayList<>();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -116,6 +116,15 @@ class GalleryViewTest {
         ImageView large = robot.lookup("#galleryLarge").queryAs(ImageView.class);
         assertThat(large.getImage().getWidth()).isEqualTo(32);
         assertThat(large.getFitWidth()).isGreaterThan(32);
+
+        robot.doubleClickOn(cell);
+        waitUntil(() -> robot.lookup("#galleryLargeCaption").tryQuery().isPresent(), 10);
+        assertThat(robot.lookup("#galleryLargeCaption").queryLabeled().getText())
+                .isEqualTo(item.name() + " · label " + viewModel.className(item) + " · 32×32×3");
+        onFx(() -> {
+            robot.lookup("#galleryLargeCaption").query().getScene().getWindow().hide();
+            return null;
+        });
     }
 
     @Test
