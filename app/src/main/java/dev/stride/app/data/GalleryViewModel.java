@@ -57,7 +57,8 @@ public final class GalleryViewModel {
     /** Input size for the preview of folders of mixed sizes, until the network's input is known. */
     static final Preprocessing FOLDER_PREVIEW_INPUT = Preprocessing.of(96, 96, 3);
 
-    private static final int THUMBNAIL_CACHE = 4_000;
+    // At most 64×64×3 bytes each: about 25 MB for photos, under 1 MB for digits.
+    private static final int THUMBNAIL_CACHE = 2_000;
 
     private final Messages messages;
     private final UiScheduler ui;
@@ -171,7 +172,13 @@ public final class GalleryViewModel {
             classFilter.set(ALL_CLASSES);
         }
         ObservableList<DatasetItem> shown = items.get();
-        selectedItem.set(shown.isEmpty() ? null : shown.get(0));
+        DatasetItem first = shown.isEmpty() ? null : shown.get(0);
+        if (java.util.Objects.equals(first, selectedItem.get())) {
+            // Same index and name in a reloaded dataset: no change event, but the picture may differ.
+            requestPreview();
+        } else {
+            selectedItem.set(first);
+        }
     }
 
     private static ImageData thumbnail(ImageDataset images, int index) throws ImageDecodeException {

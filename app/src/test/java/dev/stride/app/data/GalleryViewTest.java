@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.skin.VirtualFlow;
@@ -182,6 +181,53 @@ class GalleryViewTest {
         waitUntil(() -> !visibleCells(robot).isEmpty(), 10);
         assertThat(visibleCells(robot)).extracting(cell -> cell.getItem().label()).containsOnly(2);
         assertThat(robot.lookup("#galleryCount").queryLabeled().getText()).isEqualTo("15,000 images");
+    }
+
+    @Test
+    void theFormEditsTheSharedSettingsAndShuffleDrawsNewVariants(FxRobot robot) throws Exception {
+        waitUntil(() -> viewModel.previewProperty().get() != null, 30);
+        long seed = viewModel.seedProperty().get();
+
+        robot.clickOn("#augment-horizontal-flip");
+        waitUntil(() -> viewModel.previewProperty().get().settings().horizontalFlip().probability() == 0.5, 10);
+        assertThat(viewModel.augmentationProperty().get().horizontalFlip()).isEqualTo(new Transform(0.5, 0));
+
+        robot.clickOn("#galleryShuffle");
+        waitUntil(() -> viewModel.previewProperty().get().seed() != seed, 10);
+        assertThat(viewModel.previewProperty().get().seed()).isEqualTo(viewModel.seedProperty().get());
+
+        onFx(() -> {
+            viewModel.augmentationProperty().set(AugmentationSettings.NONE);
+            return null;
+        });
+        assertThat(robot.lookup("#augment-rotation").queryAs(javafx.scene.control.CheckBox.class).isSelected())
+                .as("the form follows settings changed elsewhere (the training form)").isFalse();
+    }
+
+    @Test
+    void skippedFilesAreListedWithTheirReasons(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path
+            folder) throws Exception {
+        for (String name : List.of("cats/a.png", "dogs/b.png")) {
+            java.nio.file.Path file = folder.resolve(name);
+            java.nio.file.Files.createDirectories(file.getParent());
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB), "png", file.toFile());
+        }
+        java.nio.file.Files.write(folder.resolve("dogs/empty.jpg"), new byte[0]);
+
+        onFx(() -> {
+            viewModel.show(dev.stride.engine.data.ImageFolderDataset.scan(folder));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<dev.stride.engine.data.SkippedFile> skipped =
+                robot.lookup("#gallerySkipped").queryAs(javafx.scene.control.ListView.class);
+        assertThat(skipped.getItems()).extracting(file -> file.path().getFileName().toString())
+                .containsExactly("empty.jpg");
+        assertThat(robot.lookup(".titled-pane").queryAs(javafx.scene.control.TitledPane.class).getText())
+                .isEqualTo("Skipped files (1)");
     }
 
     /** Cells holding an item, partly visible rows included. */
