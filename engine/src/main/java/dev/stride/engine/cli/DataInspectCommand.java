@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Show a dataset's classes, counts, image sizes and channels, and the files that would be "
             + "skipped with their reasons.",
-            "PATH: a folder of class folders, an IDX folder or file, a CSV table, or a .stride project.",
+            "PATH: a folder of class folders, an IDX folder or file, a CSV table, or a project file (*.stride).",
             "Exit 0 when the dataset is usable, 2 when it is not."})
 final class DataInspectCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -248,6 +248,11 @@ public final class ImageFolderDataset implements ImageDataset {
         }
     }
 
+    /** Records that example {@code index} decoded but could not be used, so it is listed and left out. */
+    void markUnusable(int index, String reason) {
+        decodeFailures.put(index, new SkippedFile(files.get(index), reason));
+    }
+
     /** Whether example {@code index} already failed to decode (the iterator then leaves it out at once). */
     public boolean isKnownUnusable(int index) {
         return decodeFailures.containsKey(index);

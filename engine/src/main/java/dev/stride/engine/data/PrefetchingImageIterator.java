@@ -158,8 +158,8 @@ public final class PrefetchingImageIterator implements DataSetIterator, AutoClos
         float[] labels = new float[members.length * classCount];
         int count = 0;
         for (int index : members) {
-            if (closed || stopped) {
-                return null;
+            if (closed || stopped || Thread.currentThread().isInterrupted()) {
+                return null; // cancelled by reset() or close(): nobody will read this batch
             }
             if (dataset instanceof ImageFolderDataset folder && folder.isKnownUnusable(index)) {
                 continue;
@@ -170,7 +170,17 @@ public final class PrefetchingImageIterator implements DataSetIterator, AutoClos
             } catch (ImageDecodeException e) {
                 continue; // The dataset lists it among the skipped files; one bad image must not end the epoch.
             }
-            ImageData processed = pipeline.process(image, Seeds.mix(batchSeed, index));
+            ImageData processed;
+            try {
+                processed = pipeline.process(image, Seeds.mix(batchSeed, index));
+            } catch (RuntimeException e) {
+                // A decodable file OpenCV still cannot resize (absurd sizes): skip it like a corrupt one.
+                if (dataset instanceof ImageFolderDataset folder) {
+                    folder.markUnusable(index, "cannot be resized to the input: " + e.getMessage());
+                    continue;
+                }
+                throw e;
+            }
             input.writePlanes(processed, features, count * values);
             labels[count * classCount + dataset.label(index)] = 1f;
             count++;

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -73,7 +72,7 @@ public final class ImageCodec {
     /** Encodes an image as PNG (lossless) or JPEG (quality 95), chosen by {@code extension} ("png", "jpg"). */
     public static byte[] encode(ImageData image, String extension) {
         String ext = "." + extension.toLowerCase(Locale.ROOT).replaceFirst("^\\.", "");
-        try (PointerScope scope = new PointerScope()) {
+        return Mats.scoped(() -> {
             Mat mat = Mats.fromImageData(image);
             BytePointer buffer = new BytePointer();
             if (!imencode(ext, mat, buffer)) {
@@ -82,17 +81,19 @@ public final class ImageCodec {
             byte[] out = new byte[(int) buffer.limit()];
             buffer.get(out);
             return out;
-        }
+        });
     }
 
     private static ImageData decodeWithOpenCv(byte[] bytes) {
-        try (PointerScope scope = new PointerScope()) {
-            Mat encoded = new Mat(bytes, false);
-            Mat decoded = imdecode(encoded, IMREAD_ANYCOLOR);
-            if (decoded == null || decoded.empty() || decoded.cols() < 1 || decoded.rows() < 1) {
-                return null;
-            }
-            return Mats.toImageData(Mats.toEightBitGrayOrBgr(decoded));
+        try {
+            return Mats.scoped(() -> {
+                Mat encoded = new Mat(bytes, false);
+                Mat decoded = imdecode(encoded, IMREAD_ANYCOLOR);
+                if (decoded == null || decoded.empty() || decoded.cols() < 1 || decoded.rows() < 1) {
+                    return null;
+                }
+                return Mats.toImageData(Mats.toEightBitGrayOrBgr(decoded));
+            });
         } catch (RuntimeException e) {
             // OpenCV reports some corrupt headers as a cv::Exception, which JavaCPP raises as RuntimeException.
             return null;

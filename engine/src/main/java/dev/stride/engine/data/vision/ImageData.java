@@ -24,9 +24,10 @@ public record ImageData(int width, int height, int channels, byte[] pixels) {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("channels must be 1 (grayscale) or 3 (BGR), got " + channels);
         }
-        if (pixels.length != width * height * channels) {
-            throw new IllegalArgumentException("expected " + width * height * channels + " bytes for " + width + "×"
-                    + height + "×" + channels + ", got " + pixels.length);
+        long expected = (long) width * height * channels;
+        if (pixels.length != expected) {
+            throw new IllegalArgumentException("expected " + expected + " bytes for " + width + "×" + height + "×"
+                    + channels + ", got " + pixels.length);
         }
     }
 

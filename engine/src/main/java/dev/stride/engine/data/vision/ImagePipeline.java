@@ -10,7 +10,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
 import java.util.SplittableRandom;
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -51,13 +50,10 @@ public final class ImagePipeline {
 
     /** The image at the input size and channel count with an explicit plan (tests, and showing one change). */
     public ImageData process(ImageData source, AugmentationPlan plan) {
-        ImageData geometric;
-        try (PointerScope scope = new PointerScope()) {
+        ImageData geometric = Mats.scoped(() -> {
             Mat mat = Mats.withChannels(Mats.fromImageData(source), preprocessing.channels());
-            mat = resizeToInput(mat);
-            mat = applyGeometry(mat, plan);
-            geometric = Mats.toImageData(mat);
-        }
+            return Mats.toImageData(applyGeometry(resizeToInput(mat), plan));
+        });
         return applyPhotometry(geometric, plan);
     }
 

@@ -14,6 +14,17 @@ final class Mats {
     private Mats() {
     }
 
+    /**
+     * Runs {@code work} inside a PointerScope: every Mat it creates is freed when it returns, so native memory never
+     * waits for the garbage collector.
+     */
+    @SuppressWarnings({"unchecked", "try"})
+    static <T> T scoped(java.util.function.Supplier<T> work) {
+        try (org.bytedeco.javacpp.PointerScope scope = new org.bytedeco.javacpp.PointerScope()) {
+            return work.get();
+        }
+    }
+
     static Mat fromImageData(ImageData image) {
         Mat mat = new Mat(image.height(), image.width(), CV_8UC(image.channels()));
         mat.data().put(image.pixels());

@@ -6,7 +6,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.circle;
 import static org.bytedeco.opencv.global.opencv_imgproc.fillPoly;
 
 import java.util.SplittableRandom;
-import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -29,11 +28,7 @@ public final class ShapeRenderer {
         }
         SplittableRandom random = new SplittableRandom(seed);
         int[] background = randomColour(random);
-        int[] foreground = randomColour(random);
-        // Redraw until the shape stands out: a shape the colour of its background teaches nothing.
-        while (distance(background, foreground) < 120) {
-            foreground = randomColour(random);
-        }
+        int[] foreground = contrastingColour(background, random);
         double radius = size * (0.18 + 0.22 * random.nextDouble());
         double cx = radius + random.nextDouble() * (size - 2 * radius);
         double cy = radius + random.nextDouble() * (size - 2 * radius);
@@ -41,8 +36,7 @@ public final class ShapeRenderer {
         double noiseStd = 12 * random.nextDouble();
         long noiseSeed = random.nextLong();
 
-        ImageData drawn;
-        try (PointerScope scope = new PointerScope()) {
+        ImageData drawn = Mats.scoped(() -> {
             Mat mat = new Mat(size, size, CV_8UC3, scalar(background));
             Scalar colour = scalar(foreground);
             if (kind == ShapeKind.CIRCLE) {
@@ -59,8 +53,8 @@ public final class ShapeRenderer {
                 points.position(0);
                 fillPoly(mat, points, new int[] {n}, 1, colour, LINE_AA, SHIFT, new Point(0, 0));
             }
-            drawn = Mats.toImageData(mat);
-        }
+            return Mats.toImageData(mat);
+        });
         return addNoise(drawn, noiseStd, noiseSeed);
     }
 
@@ -108,6 +102,15 @@ public final class ShapeRenderer {
             pixels[i] = (byte) Math.max(0, Math.min(255, value));
         }
         return new ImageData(image.width(), image.height(), image.channels(), pixels);
+    }
+
+    /** Redraws until the shape stands out: a shape the colour of its background teaches nothing. */
+    private static int[] contrastingColour(int[] background, SplittableRandom random) {
+        int[] colour = randomColour(random);
+        while (distance(background, colour) < 120) {
+            colour = randomColour(random);
+        }
+        return colour;
     }
 
     private static int[] randomColour(SplittableRandom random) {

@@ -3,7 +3,6 @@ package dev.stride.engine.data.vision;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
-import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
@@ -23,10 +22,10 @@ public final class Thumbnails {
         double scale = Math.min((double) maxWidth / image.width(), (double) maxHeight / image.height());
         int width = Math.max(1, (int) Math.round(image.width() * scale));
         int height = Math.max(1, (int) Math.round(image.height() * scale));
-        try (PointerScope scope = new PointerScope()) {
+        return Mats.scoped(() -> {
             Mat out = new Mat();
             resize(Mats.fromImageData(image), out, new Size(width, height), 0, 0, INTER_AREA);
             return Mats.toImageData(out);
-        }
+        });
     }
 }
