@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             BenchShapesCommand.class,
             BenchTrainCommand.class,
+            BenchDataCommand.class,
         })
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
