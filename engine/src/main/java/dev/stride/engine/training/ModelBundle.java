@@ -99,6 +99,7 @@ public record ModelBundle(ComputationGraph network, ObjectNode project, List<Str
         } catch (IOException | RuntimeException e) {
             throw new InvalidModelFileException(file + " holds a damaged network: " + e.getMessage(), e);
         }
+        NativeLayerHelpers.installIfEnabled(network);
         return new ModelBundle(network, object(archive, PROJECT, file), labels,
                 object(archive, PREPROCESSING, file), metadata);
     }

@@ -9,18 +9,29 @@ import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 
 /**
- * An experiment kept switchable: DL4J 1.0.0-M2.1 never uses its oneDNN layer helpers on the CPU (helpers are off by
- * default, and the availability check looks for {@code org.nd4j.nativeblas.Nd4jCpu$Environment}, a class that moved),
- * so convolutions always run as Java-side im2col + gemm. With {@code -Dstride.nativeHelpers=true} the helpers are
- * installed anyway, sending convolution and pooling to libnd4j's own ops (oneDNN with the {@code -onednn} build).
+ * Puts back DL4J's oneDNN layer helpers, which 1.0.0-M2.1 never uses on the CPU: helper creation is off by default
+ * ({@code org.eclipse.deeplearning4j.helpers.disable=true}) and the availability check looks for
+ * {@code org.nd4j.nativeblas.Nd4jCpu$Environment}, a class that moved, so convolutions always run as Java-side
+ * im2col + gemm. Installed, the helpers send convolution and pooling to libnd4j's ops: about 4× faster with the
+ * {@code linux-x86_64-onednn} build of nd4j-native, but about 4× slower with the plain build (its generic conv2d),
+ * so they are installed only when the oneDNN build is loaded ({@code -Dstride.nativeHelpers=true|false} overrides).
  */
 public final class NativeLayerHelpers {
     private NativeLayerHelpers() {
     }
 
-    /** Installs the helpers when {@code stride.nativeHelpers} is true; returns how many layers got one. */
+    /** True when nd4j-native's oneDNN build is the one loaded. */
+    public static boolean oneDnnBuild() {
+        String extension = System.getProperty("javacpp.platform.extension",
+                System.getProperty("org.bytedeco.javacpp.platform.extension", ""));
+        return extension.contains("onednn");
+    }
+
+    /** Installs the helpers where they help (see the class comment); returns how many layers got one. */
     public static int installIfEnabled(ComputationGraph graph) {
-        if (!Boolean.getBoolean("stride.nativeHelpers")) {
+        String forced = System.getProperty("stride.nativeHelpers");
+        boolean enabled = forced == null ? oneDnnBuild() : Boolean.parseBoolean(forced);
+        if (!enabled) {
             return 0;
         }
         int installed = 0;
