@@ -1,5 +1,7 @@
 package dev.stride.engine.explain;
 
+import dev.stride.engine.model.Padding;
+import dev.stride.engine.shape.ConvArithmetic;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,12 +34,11 @@ public record AxisWalk(
         requirePositive("kernel", kernel);
         requirePositive("stride", stride);
         requirePositive("dilation", dilation);
-        int span = dilation * (kernel - 1) + 1;
+        int span = ConvArithmetic.effectiveKernel(kernel, dilation);
         int before;
         int after;
         if (padding instanceof PaddingMode.Same) {
-            int out = ceilDiv(inputSize, stride);
-            int total = Math.max((out - 1) * stride + span - inputSize, 0);
+            int total = ConvArithmetic.samePaddingTotal(inputSize, kernel, stride, dilation);
             before = total / 2;
             after = total - before; // TensorFlow puts the odd cell at the bottom/right
         } else if (padding instanceof PaddingMode.Explicit explicit) {
@@ -50,13 +51,15 @@ public record AxisWalk(
             before = 0;
             after = 0;
         }
-        int output = ConvolutionFormulas.outputSize(inputSize + before + after, kernel, stride, dilation);
+        // Any padding is 'valid' on the padded input: one home for the arithmetic, engine.shape's.
+        int output = Math.max(ConvArithmetic.outputSize(inputSize + before + after, kernel, stride, Padding.VALID,
+                dilation), 0);
         return new AxisWalk(inputSize, kernel, stride, dilation, padding, before, after, output);
     }
 
     /** The kernel's extent with the gaps of dilation: d·(k−1)+1. */
     public int span() {
-        return dilation * (kernel - 1) + 1;
+        return ConvArithmetic.effectiveKernel(kernel, dilation);
     }
 
     public int paddedSize() {
@@ -121,10 +124,6 @@ public record AxisWalk(
             dropped.add(position);
         }
         return List.copyOf(dropped);
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
     }
 
     private static void requirePositive(String what, int value) {

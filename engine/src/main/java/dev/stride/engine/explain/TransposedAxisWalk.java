@@ -1,5 +1,7 @@
 package dev.stride.engine.explain;
 
+import dev.stride.engine.model.Padding;
+import dev.stride.engine.shape.ConvArithmetic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -29,9 +31,8 @@ public record TransposedAxisWalk(
             throw new IllegalArgumentException("output_padding must be in 0.." + (stride - 1) + " (less than the stride "
                     + stride + "), got " + outputPadding.getAsInt());
         }
-        int output = ConvolutionFormulas.transposedOutputSize(inputSize, kernel, stride, padding, dilation,
-                outputPadding);
-        int span = dilation * (kernel - 1) + 1;
+        int span = ConvArithmetic.effectiveKernel(kernel, dilation);
+        int output = outputSize(inputSize, kernel, stride, padding, dilation, outputPadding);
         int crop;
         if (padding instanceof PaddingMode.Same) {
             // TensorFlow pads the matching forward convolution as 'same' does: half the total, the odd cell after.
@@ -48,7 +49,28 @@ public record TransposedAxisWalk(
     }
 
     public int span() {
-        return dilation * (kernel - 1) + 1;
+        return ConvArithmetic.effectiveKernel(kernel, dilation);
+    }
+
+    /**
+     * Keras's size for 'valid' and 'same' (engine.shape's); explicit p is 'valid' cropped by p on each side
+     * (PyTorch's {@code (I−1)·s − 2p + d·(k−1) + output_padding + 1}), and Keras 2's 'full' is p = d·(k−1).
+     */
+    private static int outputSize(int input, int kernel, int stride, PaddingMode padding, int dilation,
+                                  OptionalInt outputPadding) {
+        Integer kerasOutputPadding = outputPadding.isPresent() ? outputPadding.getAsInt() : null;
+        if (padding instanceof PaddingMode.Same) {
+            return ConvArithmetic.transposedOutputSize(input, kernel, stride, Padding.SAME, kerasOutputPadding,
+                    dilation);
+        }
+        if (padding instanceof PaddingMode.Valid) {
+            return ConvArithmetic.transposedOutputSize(input, kernel, stride, Padding.VALID, kerasOutputPadding,
+                    dilation);
+        }
+        int crop = padding instanceof PaddingMode.Explicit explicit
+                ? explicit.perSide() : ConvArithmetic.effectiveKernel(kernel, dilation) - 1;
+        return ConvArithmetic.transposedOutputSize(input, kernel, stride, Padding.VALID, outputPadding.orElse(0),
+                dilation) - 2 * crop;
     }
 
     /** Where input cell {@code inputIndex}'s tap {@code tap} lands in the output, or −1 when it is cropped away. */
