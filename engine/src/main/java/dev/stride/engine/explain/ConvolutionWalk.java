@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A 2-D convolution (or pooling) walk: the window's frames in row-major order over the output. */
-public record ConvolutionWalk(ConvolutionSetup setup, AxisWalk rows, AxisWalk columns) {
+public record ConvolutionWalk(ConvolutionSetup setup, AxisWalk rows, AxisWalk columns) implements ExplainerWalk {
 
     /** One step of the animation: output cell (row, column) and the padded rows and columns its window reads. */
     public record Frame(int index, int outputRow, int outputColumn, int[] rowTaps, int[] columnTaps) {
@@ -21,6 +21,17 @@ public record ConvolutionWalk(ConvolutionSetup setup, AxisWalk rows, AxisWalk co
         return new ConvolutionWalk(setup, rows, columns);
     }
 
+    @Override
+    public int outputHeight() {
+        return rows.outputSize();
+    }
+
+    @Override
+    public int outputWidth() {
+        return columns.outputSize();
+    }
+
+    @Override
     public int frameCount() {
         return rows.outputSize() * columns.outputSize();
     }
@@ -50,6 +61,7 @@ public record ConvolutionWalk(ConvolutionSetup setup, AxisWalk rows, AxisWalk co
     /**
      * The multiply-adds of one frame for a small-integer input (unpadded, [row][column]) and kernel: padding reads 0.
      */
+    @Override
     public CellComputation compute(int[][] input, int[][] kernel, int frameIndex) {
         Frame frame = frame(frameIndex);
         int kh = rows.kernel();

@@ -1,7 +1,8 @@
 package dev.stride.engine.explain;
 
 /** A 2-D transposed convolution walk: frame i is input cell i (row-major) scattering the kernel into the output. */
-public record TransposedConvolutionWalk(ConvolutionSetup setup, TransposedAxisWalk rows, TransposedAxisWalk columns) {
+public record TransposedConvolutionWalk(ConvolutionSetup setup, TransposedAxisWalk rows, TransposedAxisWalk columns)
+        implements ExplainerWalk {
 
     /** One step: input cell (row, column) and the output rows/columns its taps land on (−1 where cropped away). */
     public record Frame(int index, int inputRow, int inputColumn, int[] targetRows, int[] targetColumns) {
@@ -18,6 +19,17 @@ public record TransposedConvolutionWalk(ConvolutionSetup setup, TransposedAxisWa
         return new TransposedConvolutionWalk(setup, rows, columns);
     }
 
+    @Override
+    public int outputHeight() {
+        return rows.outputSize();
+    }
+
+    @Override
+    public int outputWidth() {
+        return columns.outputSize();
+    }
+
+    @Override
     public int frameCount() {
         return rows.inputSize() * columns.inputSize();
     }
@@ -40,6 +52,7 @@ public record TransposedConvolutionWalk(ConvolutionSetup setup, TransposedAxisWa
     }
 
     /** What input cell {@code frameIndex} adds to the output: its value times each weight. */
+    @Override
     public CellComputation compute(int[][] input, int[][] kernel, int frameIndex) {
         Frame frame = frame(frameIndex);
         int value = input[frame.inputRow()][frame.inputColumn()];
