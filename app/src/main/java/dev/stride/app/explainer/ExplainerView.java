@@ -108,6 +108,7 @@ public final class ExplainerView {
         this.painter = new WalkPainter(presentation ? 1.6 : 1.0);
         this.fpsMeter = FpsMeter.fromSystemProperty();
         root.setId(presentation ? "explainerPresentation" : "explainer");
+        root.getProperties().put(ExplainerView.class, this);
         root.getStyleClass().add("explainer");
         if (presentation) {
             root.getStyleClass().add("presentation");
