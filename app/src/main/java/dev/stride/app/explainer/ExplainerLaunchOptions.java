@@ -6,7 +6,8 @@ import java.util.Properties;
 
 /**
  * Start-up options for demos, screenshots and measurements, from system properties {@code stride.explainer.*}:
- * preset, transposed, input, step, sideBySide, numbers, tab (grid|image), kernel, play, speed, present, exportGif.
+ * preset, transposed, input, step, sideBySide, numbers, tab (grid|image), kernel, play, loop, speed, present,
+ * exportGif.
  */
 public record ExplainerLaunchOptions(
         ExplainerPreset preset,
@@ -79,6 +80,7 @@ public record ExplainerLaunchOptions(
         if (step != null) {
             model.goTo(step);
         }
+        model.loopProperty().set(Boolean.getBoolean(PREFIX + "loop"));
         if (play) {
             model.play();
         }

@@ -30,7 +30,11 @@ public final class ExplainerPresentation {
                 stage.close();
             }
         });
-        stage.setOnHidden(event -> view.dispose());
+        model.presentingProperty().set(true);
+        stage.setOnHidden(event -> {
+            view.dispose();
+            model.presentingProperty().set(false);
+        });
         stage.setFullScreen(true);
         stage.show();
         view.root().requestFocus();

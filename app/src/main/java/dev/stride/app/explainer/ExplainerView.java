@@ -78,6 +78,8 @@ public final class ExplainerView {
     private final HBox sideBySideBox = new HBox(8);
     private final Label status = new Label();
     private final GridPane products = new GridPane();
+    private final Label sumLabel = new Label();
+    private Label[][] productLabels = new Label[0][0];
     private final Label frameLabel = new Label();
     private final TabPane tabs = new TabPane();
     private final ImageView photoView = new ImageView();
@@ -415,7 +417,11 @@ public final class ExplainerView {
         images.setAlignment(Pos.BOTTOM_LEFT);
         model.photoProperty().addListener((obs, old, image) -> showImages());
         model.filteredPhotoProperty().addListener((obs, old, image) -> showImages());
-        VBox pane = new VBox(12, controls, images);
+        Label note = new Label(messages.get("explainer.image.note"));
+        note.setWrapText(true);
+        note.getStyleClass().add("explainer-status");
+        filteredSize.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        VBox pane = new VBox(12, controls, note, images);
         pane.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(pane);
         scroll.setFitToWidth(true);
@@ -481,11 +487,18 @@ public final class ExplainerView {
         Label columns = boundLabel("explainerColumnFormula", model.columnFormulaProperty());
         Label padding = boundLabel("explainerPaddingNote", model.paddingNoteProperty());
         Label coverage = boundLabel("explainerCoverageNote", model.coverageNoteProperty());
-        coverage.getStyleClass().add("explainer-never-covered");
+        Runnable markNeverCovered = () -> {
+            coverage.getStyleClass().remove("explainer-never-covered");
+            if (texts(model.walk(), null).never() != null) {
+                coverage.getStyleClass().add("explainer-never-covered");
+            }
+        };
+        model.walkProperty().addListener((obs, old, walk) -> markNeverCovered.run());
+        markNeverCovered.run();
         Label cellTitle = new Label(messages.get("explainer.cellTitle"));
         cellTitle.getStyleClass().add("explainer-panel-title");
         products.setId("explainerProducts");
-        products.setHgap(10);
+        products.setHgap(22);
         products.setVgap(2);
         model.computationProperty().addListener((obs, old, cell) -> showProducts(cell));
         showProducts(model.computationProperty().get());
@@ -509,23 +522,41 @@ public final class ExplainerView {
     }
 
     private void showProducts(CellComputation cell) {
-        products.getChildren().clear();
         if (cell == null) {
+            products.getChildren().clear();
+            productLabels = new Label[0][0];
             return;
         }
-        boolean transposed = model.walk() instanceof TransposedConvolutionWalk;
-        for (int i = 0; i < cell.products().length; i++) {
-            for (int j = 0; j < cell.products()[i].length; j++) {
-                Label product = new Label(cell.values()[i][j] + "·" + cell.weights()[i][j] + " = "
-                        + cell.products()[i][j]);
-                product.getStyleClass().add("explainer-product");
-                products.add(product, j, i);
+        int rows = cell.products().length;
+        int columns = cell.products()[0].length;
+        if (productLabels.length != rows || productLabels[0].length != columns) {
+            // Rebuilt only when the kernel size changes: while playing, the labels just change their text.
+            products.getChildren().clear();
+            productLabels = new Label[rows][columns];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < columns; j++) {
+                    productLabels[i][j] = new Label();
+                    productLabels[i][j].getStyleClass().add("explainer-product");
+                    products.add(productLabels[i][j], j, i);
+                }
+            }
+            sumLabel.setId("explainerSum");
+            sumLabel.getStyleClass().setAll("label", "explainer-sum");
+            products.add(sumLabel, 0, rows, columns, 1);
+        }
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                productLabels[i][j].setText(signed(cell.values()[i][j]) + " · " + signed(cell.weights()[i][j])
+                        + " = " + String.valueOf(cell.products()[i][j]).replace('-', '−'));
             }
         }
-        Label sum = new Label(messages.get(transposed ? "explainer.sum.scatter" : "explainer.sum", cell.sum()));
-        sum.setId("explainerSum");
-        sum.getStyleClass().add("explainer-sum");
-        products.add(sum, 0, cell.products().length, Math.max(1, cell.products()[0].length), 1);
+        boolean transposed = model.walk() instanceof TransposedConvolutionWalk;
+        sumLabel.setText(messages.get(transposed ? "explainer.sum.scatter" : "explainer.sum", cell.sum()));
+    }
+
+    /** A number with a true minus sign, in parentheses when negative so "6 · (−1)" reads as a product. */
+    static String signed(long value) {
+        return value < 0 ? "(−" + (-value) + ")" : Long.toString(value);
     }
 
     // --- drawing ----------------------------------------------------------------------------------------------------
@@ -550,6 +581,9 @@ public final class ExplainerView {
     private void pulse(long now) {
         model.tick(now);
         boolean resized = mainCanvas.takeSizeChanged() | validCanvas.takeSizeChanged() | sameCanvas.takeSizeChanged();
+        if (!presentation && model.presentingProperty().get()) {
+            return; // the full-screen view draws; this one is hidden behind it
+        }
         if (dirty || resized || fpsMeter.active()) {
             long start = System.nanoTime();
             redraw();
@@ -564,28 +598,42 @@ public final class ExplainerView {
     void redraw() {
         int frame = model.shownFrameProperty().get();
         if (model.sideBySideProperty().get()) {
-            paint(validCanvas, model.validWalkProperty().get(), frame, messages.get("explainer.valid") + ": ");
-            paint(sameCanvas, model.sameWalkProperty().get(), frame, messages.get("explainer.same") + ": ");
+            paint(validCanvas, model.validWalkProperty().get(), frame, messages.get("explainer.valid"));
+            paint(sameCanvas, model.sameWalkProperty().get(), frame, messages.get("explainer.same"));
         } else {
-            lastPainted = paint(mainCanvas, model.walk(), frame, "");
+            lastPainted = paint(mainCanvas, model.walk(), frame, null);
         }
     }
 
-    private WalkPainter.Painted paint(CanvasPane pane, ExplainerWalk walk, int frame, String prefix) {
+    private WalkPainter.Painted paint(CanvasPane pane, ExplainerWalk walk, int frame, String heading) {
         var canvas = pane.canvas();
         if (canvas.getWidth() < 1 || canvas.getHeight() < 1) {
             return null;
         }
         int shown = walk.frameCount() == 0 ? -1 : Math.min(frame, walk.frameCount() - 1);
         return painter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), walk, shown,
-                texts(walk, prefix), model.inputValuesProperty().get(), model.kernelValuesProperty().get(),
+                texts(walk, heading), model.inputValuesProperty().get(), model.kernelValuesProperty().get(),
                 model.showNumbersProperty().get());
     }
 
-    WalkPainter.Texts texts(ExplainerWalk walk, String prefix) {
-        return new WalkPainter.Texts(prefix + model.inputTitle(walk), model.outputTitle(walk),
-                messages.get("explainer.legend.padding"), messages.get("explainer.legend.window"),
-                messages.get("explainer.legend.gap"), messages.get("explainer.legend.never"), model.notes(walk));
+    WalkPainter.Texts texts(ExplainerWalk walk, String heading) {
+        ConvolutionSetup s = walk.setup();
+        boolean padded = walk instanceof ConvolutionWalk forward
+                && (forward.rows().totalPadding() > 0 || forward.columns().totalPadding() > 0);
+        boolean dilated = s.dilationHeight() > 1 || s.dilationWidth() > 1;
+        boolean never = walk instanceof ConvolutionWalk forward
+                ? !forward.rows().neverCovered().isEmpty() || !forward.columns().neverCovered().isEmpty()
+                : !((TransposedConvolutionWalk) walk).rows().neverWritten().isEmpty()
+                        || !((TransposedConvolutionWalk) walk).columns().neverWritten().isEmpty();
+        return new WalkPainter.Texts(heading, model.inputTitle(walk), model.outputTitle(walk),
+                padded ? messages.get("explainer.legend.padding") : null,
+                messages.get(walk instanceof ConvolutionWalk ? "explainer.legend.window" : "explainer.legend.scatter"),
+                dilated ? messages.get("explainer.legend.gap") : null,
+                never ? messages.get(walk instanceof ConvolutionWalk ? "explainer.legend.never"
+                        : "explainer.legend.neverWritten") : null,
+                model.notes(walk),
+                (firstRow, lastRow, firstColumn, lastColumn, rows, columns) -> messages.get("explainer.region",
+                        firstRow, lastRow, firstColumn, lastColumn, rows, columns));
     }
 
     private void hover(double x, double y) {
@@ -648,7 +696,7 @@ public final class ExplainerView {
     public CompletableFuture<Integer> export(ExplainerFrameExport.Format format, Path target) {
         ExplainerWalk walk = model.walk();
         WalkPainter exportPainter = new WalkPainter(1.0);
-        WalkPainter.Texts texts = texts(walk, "");
+        WalkPainter.Texts texts = texts(walk, null);
         int[][] input = model.inputValuesProperty().get();
         int[][] kernel = model.kernelValuesProperty().get();
         boolean numbers = model.showNumbersProperty().get();

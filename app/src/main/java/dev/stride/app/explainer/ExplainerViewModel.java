@@ -43,7 +43,7 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class ExplainerViewModel {
     /** Frames per second the speed slider allows. */
     public static final double MIN_SPEED = 0.25;
-    public static final double MAX_SPEED = 30;
+    public static final double MAX_SPEED = 60;
 
     private final Messages messages;
     private final LatestRequestRunner imageRunner;
@@ -61,6 +61,8 @@ public final class ExplainerViewModel {
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 2);
     private final BooleanProperty showNumbers = new SimpleBooleanProperty(this, "showNumbers", true);
     private final BooleanProperty sideBySide = new SimpleBooleanProperty(this, "sideBySide", false);
+    private final BooleanProperty presenting = new SimpleBooleanProperty(this, "presenting", false);
+    private final BooleanProperty loop = new SimpleBooleanProperty(this, "loop", false);
     private final ReadOnlyObjectWrapper<int[][]> inputValues = new ReadOnlyObjectWrapper<>(this, "inputValues");
     private final ReadOnlyObjectWrapper<int[][]> kernelValues = new ReadOnlyObjectWrapper<>(this, "kernelValues");
     private final ReadOnlyObjectWrapper<CellComputation> computation =
@@ -413,6 +415,16 @@ public final class ExplainerViewModel {
         return sideBySide;
     }
 
+    /** Whether playing starts over after the last frame (kiosk use, the frame-rate measurement). */
+    public BooleanProperty loopProperty() {
+        return loop;
+    }
+
+    /** True while the presentation window shows this model (the docked view then stops drawing). */
+    public BooleanProperty presentingProperty() {
+        return presenting;
+    }
+
     public int frameCount() {
         return walk.get().frameCount();
     }
@@ -482,7 +494,11 @@ public final class ExplainerViewModel {
         while (secondsSinceStep >= perFrame && playing.get()) {
             secondsSinceStep -= perFrame;
             if (step.get() >= frameCount() - 1) {
-                pause();
+                if (loop.get()) {
+                    step.set(0);
+                } else {
+                    pause();
+                }
             } else {
                 step.set(step.get() + 1);
             }

@@ -1,22 +1,30 @@
 package dev.stride.app.explainer;
 
 import dev.stride.engine.explain.ExplainerWalk;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 
 /**
  * Measures the explainer's render loop when -Dstride.explainer.measureFps=SECONDS is set: counts the frames redrawn
- * per second after a one-second warm-up and prints the rate and the time per redraw.
+ * per second after a warm-up and prints the rate and the time per redraw.
  */
 final class FpsMeter {
     static final String PROPERTY = "stride.explainer.measureFps";
-    private static final long WARM_UP_NANOS = 1_000_000_000L;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Seconds to wait before counting (start-up, ND4J warm-up and JIT settle first); default 5. */
+    static final String WARM_UP_PROPERTY = "stride.explainer.measureWarmUp";
 
     private final long measureNanos;
+    private final long warmUpNanos = (long) (Double.parseDouble(System.getProperty(WARM_UP_PROPERTY, "5")) * 1e9);
     private long firstPulse = -1;
     private long measureStart = -1;
     private int frames;
     private long redrawNanos;
     private long slowestRedraw;
     private boolean done;
+    private long fxCpuStart;
+    private long renderCpuStart;
+    private long renderThreadId = -1;
 
     private FpsMeter(long measureNanos) {
         this.measureNanos = measureNanos;
@@ -38,11 +46,16 @@ final class FpsMeter {
         if (firstPulse < 0) {
             firstPulse = pulseNanos;
         }
-        if (pulseNanos - firstPulse < WARM_UP_NANOS) {
+        if (pulseNanos - firstPulse < warmUpNanos) {
             return;
         }
         if (measureStart < 0) {
             measureStart = pulseNanos;
+            fxCpuStart = THREADS.getCurrentThreadCpuTime();
+            renderThreadId = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId)
+                    .findFirst().orElse(-1);
+            renderCpuStart = renderThreadId < 0 ? 0 : THREADS.getThreadCpuTime(renderThreadId);
             return;
         }
         frames++;
@@ -51,6 +64,15 @@ final class FpsMeter {
         long elapsed = pulseNanos - measureStart;
         if (elapsed >= measureNanos) {
             done = true;
+            // CPU time per frame on the FX and render threads: what the loop costs, whatever else shares the CPUs.
+            double fxCpu = (THREADS.getCurrentThreadCpuTime() - fxCpuStart) / 1e6 / frames;
+            double renderCpu = renderThreadId < 0 ? 0
+                    : (THREADS.getThreadCpuTime(renderThreadId) - renderCpuStart) / 1e6 / frames;
+            System.out.printf("Explainer CPU per frame: FX thread %.2f ms, render thread %.2f ms"
+                    + " -> at most %.0f fps on two free cores (load average %.1f on %d CPUs)%n", fxCpu, renderCpu,
+                    1000 / Math.max(fxCpu, renderCpu),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
             var s = walk.setup();
             System.out.printf("Explainer render loop: %d frames in %.2f s = %.1f fps; redraw mean %.2f ms, max %.2f ms"
                             + " (%s, input %d×%d, kernel %d, stride %d, padding %s, dilation %d)%n",

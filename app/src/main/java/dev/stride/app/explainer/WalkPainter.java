@@ -5,12 +5,14 @@ import dev.stride.engine.explain.ConvolutionWalk;
 import dev.stride.engine.explain.ExplainerWalk;
 import dev.stride.engine.explain.TransposedAxisWalk;
 import dev.stride.engine.explain.TransposedConvolutionWalk;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -33,8 +35,15 @@ final class WalkPainter {
     private static final Color MUTED = Color.web("#656d76");
 
     /** Words drawn on the canvas (already translated). */
-    record Texts(String inputTitle, String outputTitle, String padding, String window, String gap, String never,
-                 List<String> captions) {
+    /** Legend entries that are null are left out (no padding, no dilation, nothing never covered). */
+    record Texts(String heading, String inputTitle, String outputTitle, String padding, String window, String gap,
+                 String never, List<String> captions, RegionLabel region) {
+    }
+
+    /** "rows a–b, columns c–d of H×W" when only a region of the input fits. */
+    @FunctionalInterface
+    interface RegionLabel {
+        String label(int firstRow, int lastRow, int firstColumn, int lastColumn, int rows, int columns);
     }
 
     /** Where a grid landed: its origin, cell size and the first row/column shown (when only a region fits). */
@@ -59,21 +68,71 @@ final class WalkPainter {
     }
 
     private final double typeScale;
+    // Caches so a redraw at 60 fps neither measures text nor recomputes every output sum.
+    private final java.util.Map<String, Double> textWidths = new java.util.HashMap<>();
+    private List<String> wrappedFor;
+    private double wrappedWidth;
+    private List<String> wrapped;
+    private ExplainerWalk sumsFor;
+    private int[][] sumsInput;
+    private int[][] sumsKernel;
+    private long[] sums;
+    // Incremental drawing: what the canvas shows now.
+    private List<Object> lastKey;
+    private int lastFrame = -1;
+    private Integer lastFirstRow;
+    private Integer lastFirstColumn;
+    private Integer lastFirstOutRow;
+    private Integer lastFirstOutColumn;
+    private Painted lastPainted;
 
     WalkPainter(double typeScale) {
         this.typeScale = typeScale;
     }
 
+    /** Every output cell's sum of products for this walk and these numbers, computed once. */
+    private long[] forwardSums(ConvolutionWalk walk, int[][] input, int[][] kernel) {
+        if (sumsFor != walk || sumsInput != input || sumsKernel != kernel) {
+            long[] all = new long[walk.frameCount()];
+            for (int index = 0; index < all.length; index++) {
+                all[index] = walk.compute(input, kernel, index).sum();
+            }
+            sums = all;
+            sumsFor = walk;
+            sumsInput = input;
+            sumsKernel = kernel;
+        }
+        return sums;
+    }
+
     Painted paint(GraphicsContext g, double width, double height, ExplainerWalk walk, int frame, Texts texts,
                   int[][] input, int[][] kernel, boolean numbers) {
-        g.setFill(BACKGROUND);
-        g.fillRect(0, 0, width, height);
+        List<Object> layoutKey = java.util.Arrays.asList(walk, width, height, numbers, texts.heading(), texts.inputTitle(),
+                texts.outputTitle(), texts.captions(), input, kernel, g.getCanvas());
+        boolean sameLayout = layoutKey.equals(lastKey) && walk instanceof ConvolutionWalk;
+        lastKey = layoutKey;
+        if (!sameLayout) {
+            lastFrame = -1;
+            lastFirstRow = null;
+            lastFirstColumn = null;
+            lastFirstOutRow = null;
+            lastFirstOutColumn = null;
+        }
         double margin = 14 * typeScale;
+        double headingHeight = texts.heading() == null ? 0 : 26 * typeScale;
         double titleHeight = 22 * typeScale;
         double legendHeight = 24 * typeScale;
-        double captionHeight = texts.captions().size() * 18 * typeScale;
+        double lineHeight = 18 * typeScale;
+        Font captionFont = Font.font("System", 13 * typeScale);
+        if (!texts.captions().equals(wrappedFor) || wrappedWidth != width) {
+            wrapped = wrap(texts.captions(), captionFont, width - 2 * margin);
+            wrappedFor = texts.captions();
+            wrappedWidth = width;
+        }
+        List<String> captions = wrapped;
+        double captionHeight = captions.size() * lineHeight;
         double arrowWidth = 40 * typeScale;
-        double gridTop = margin + titleHeight + 6 * typeScale;
+        double gridTop = margin + headingHeight + titleHeight + 6 * typeScale;
         double gridHeight = height - gridTop - legendHeight - captionHeight - 2 * margin;
         double gridWidth = width - 2 * margin - arrowWidth;
 
@@ -88,8 +147,26 @@ final class WalkPainter {
         }
         int outRows = Math.max(walk.outputHeight(), 1);
         int outColumns = Math.max(walk.outputWidth(), 1);
+        // Titles may be wider than small grids: the grids make room for them, shrinking the type if they must.
+        double titleSize = 15 * typeScale;
+        Font titleFont = Font.font("System", FontWeight.BOLD, titleSize);
+        double inputTitleWidth = textWidths.computeIfAbsent(texts.inputTitle() + "@" + titleSize,
+                key -> textWidth(texts.inputTitle(), Font.font("System", FontWeight.BOLD, titleSize)));
+        double outputTitleWidth = textWidths.computeIfAbsent(texts.outputTitle() + "@" + titleSize,
+                key -> textWidth(texts.outputTitle(), Font.font("System", FontWeight.BOLD, titleSize)));
+        double titlesRoom = inputTitleWidth + outputTitleWidth + 16 * typeScale;
+        if (titlesRoom > gridWidth) {
+            double factor = Math.max(0.55, gridWidth / titlesRoom);
+            titleFont = Font.font("System", FontWeight.BOLD, titleSize * factor);
+            inputTitleWidth *= factor;
+            outputTitleWidth *= factor;
+        }
         double cell = Math.min(gridWidth / (inColumns + outColumns), gridHeight / Math.max(inRows, outRows));
         cell = Math.min(cell, 56 * typeScale);
+        while (cell > 6 && Math.max(inColumns * cell, inputTitleWidth + 16 * typeScale)
+                + Math.max(outColumns * cell, outputTitleWidth) > gridWidth) {
+            cell *= 0.93;
+        }
         double minimum = (numbers ? 22 : 14) * typeScale;
         cell = Math.max(cell, Math.min(minimum, Math.max(gridHeight, 1) / 2));
 
@@ -102,22 +179,44 @@ final class WalkPainter {
         int outColumnsShown = Math.min(outColumns, Math.max(1, (int) columnsRoom - inColumnsShown));
 
         double inputX = margin;
-        double outputX = margin + inColumnsShown * cell + arrowWidth;
+        double outputX = margin + Math.max(inColumnsShown * cell, inputTitleWidth + 16 * typeScale - arrowWidth)
+                + arrowWidth;
         if (walk.frameCount() == 0) {
             frame = -1;
         }
         Painted painted;
         if (walk instanceof ConvolutionWalk forward) {
+            if (sameLayout && lastFrame == frame) {
+                return lastPainted;
+            }
+            if (sameLayout && lastFrame >= 0 && frame >= 0) {
+                // Titles, legend and captions are already on the canvas: only the grids change.
+                lastPainted = paintForward(g, forward, frame, input, kernel, numbers, cell, inputX, outputX,
+                        gridTop, inRowsShown, inColumnsShown, outRowsShown, outColumnsShown, texts.region(), true);
+                return lastPainted;
+            }
+            g.setFill(BACKGROUND);
+            g.fillRect(0, 0, width, height);
             painted = paintForward(g, forward, frame, input, kernel, numbers, cell, inputX, outputX, gridTop,
-                    inRowsShown, inColumnsShown, outRowsShown, outColumnsShown);
+                    inRowsShown, inColumnsShown, outRowsShown, outColumnsShown, texts.region(), sameLayout);
+            lastPainted = painted;
         } else {
+            g.setFill(BACKGROUND);
+            g.fillRect(0, 0, width, height);
             painted = paintTransposed(g, (TransposedConvolutionWalk) walk, frame, input, kernel, numbers, cell,
                     inputX, outputX, gridTop, inRowsShown, inColumnsShown, outRowsShown, outColumnsShown);
         }
 
         g.setFill(TEXT);
-        g.setFont(Font.font("System", FontWeight.BOLD, 15 * typeScale));
         g.setTextAlign(TextAlignment.LEFT);
+        if (texts.heading() != null) {
+            g.setFont(Font.font("System", FontWeight.BOLD, 19 * typeScale));
+            g.setTextBaseline(VPos.TOP);
+            g.setFill(WINDOW.darker());
+            g.fillText(texts.heading(), inputX, margin);
+            g.setFill(TEXT);
+        }
+        g.setFont(titleFont);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText(texts.inputTitle(), inputX, gridTop - 6 * typeScale);
         g.fillText(texts.outputTitle(), outputX, gridTop - 6 * typeScale);
@@ -125,30 +224,74 @@ final class WalkPainter {
         arrow(g, outputX - arrowWidth + 6 * typeScale, outputX - 8 * typeScale, gridTop + Math.min(inRowsShown,
                 outRowsShown) * cell / 2);
         legend(g, texts, margin, gridBottom + margin);
-        g.setFont(Font.font("System", 13 * typeScale));
+        g.setFont(captionFont);
         g.setFill(TEXT);
         g.setTextBaseline(VPos.TOP);
         double y = gridBottom + margin + legendHeight;
-        for (String caption : texts.captions()) {
+        for (String caption : captions) {
             g.fillText(caption, margin, y);
-            y += 18 * typeScale;
+            y += lineHeight;
         }
         return painted;
     }
 
+    /** What a forward frame needs to draw any one cell. */
+    private record ForwardScene(ConvolutionWalk walk, ConvolutionWalk.Frame current, int[][] input, int[][] kernel,
+                                boolean numbers, double cell, double inputX, double outputX, double top,
+                                int firstRow, int firstColumn, int inRowsShown, int inColumnsShown,
+                                int firstOutRow, int firstOutColumn, int outRowsShown, int outColumnsShown,
+                                boolean[] neverRow, boolean[] neverColumn, boolean[] tapRow, boolean[] tapColumn,
+                                long[] sums, Font valueFont, Font weightFont) {
+        boolean inputVisible(int r, int c) {
+            return r >= firstRow && r < firstRow + inRowsShown && c >= firstColumn && c < firstColumn + inColumnsShown;
+        }
+
+        boolean outputVisible(int r, int c) {
+            return r >= firstOutRow && r < firstOutRow + outRowsShown && c >= firstOutColumn
+                    && c < firstOutColumn + outColumnsShown;
+        }
+    }
+
+    /** Keeps the shown region where it is while the window still fits in it, so most steps redraw a few cells. */
+    private static int stickyFirst(Integer previous, int start, int end, int shown, int total) {
+        if (shown >= total) {
+            return 0;
+        }
+        if (previous != null && start >= previous && end < previous + shown) {
+            return previous;
+        }
+        if (previous != null && start > previous) {
+            // Moving on: turn the page so the window starts near the left/top and many steps fit before the next turn.
+            return Math.max(0, Math.min(start - 1, total - shown));
+        }
+        return Math.max(0, Math.min((start + end) / 2 - shown / 2, total - shown));
+    }
+
     private Painted paintForward(GraphicsContext g, ConvolutionWalk walk, int frame, int[][] input, int[][] kernel,
                                  boolean numbers, double cell, double inputX, double outputX, double top,
-                                 int inRowsShown, int inColumnsShown, int outRowsShown, int outColumnsShown) {
+                                 int inRowsShown, int inColumnsShown, int outRowsShown, int outColumnsShown,
+                                 RegionLabel region, boolean sameLayout) {
         AxisWalk rows = walk.rows();
         AxisWalk columns = walk.columns();
         ConvolutionWalk.Frame current = frame >= 0 ? walk.frame(frame) : null;
-        int centreRow = current == null ? 0 : current.rowTaps()[0] + rows.span() / 2;
-        int centreColumn = current == null ? 0 : current.columnTaps()[0] + columns.span() / 2;
-        int firstRow = firstShown(centreRow, inRowsShown, rows.paddedSize());
-        int firstColumn = firstShown(centreColumn, inColumnsShown, columns.paddedSize());
-        GridGeometry in = new GridGeometry(inputX, top, cell, firstRow, firstColumn, inRowsShown, inColumnsShown);
-        boolean[] neverRow = mask(rows.neverCovered(), rows.paddedSize());
-        boolean[] neverColumn = mask(columns.neverCovered(), columns.paddedSize());
+        int rowStart = current == null ? 0 : current.rowTaps()[0];
+        int columnStart = current == null ? 0 : current.columnTaps()[0];
+        int firstRow = stickyFirst(sameLayout ? lastFirstRow : null, rowStart, rowStart + rows.span() - 1,
+                inRowsShown, rows.paddedSize());
+        int firstColumn = stickyFirst(sameLayout ? lastFirstColumn : null, columnStart,
+                columnStart + columns.span() - 1, inColumnsShown, columns.paddedSize());
+        int outRow = current == null ? 0 : current.outputRow();
+        int outColumn = current == null ? 0 : current.outputColumn();
+        int outRowsVisible = Math.min(outRowsShown, walk.outputHeight());
+        int outColumnsVisible = Math.min(outColumnsShown, walk.outputWidth());
+        int firstOutRow = stickyFirst(sameLayout ? lastFirstOutRow : null, outRow, outRow, outRowsVisible,
+                walk.outputHeight());
+        int firstOutColumn = stickyFirst(sameLayout ? lastFirstOutColumn : null, outColumn, outColumn,
+                outColumnsVisible, walk.outputWidth());
+        boolean incremental = sameLayout && lastFrame >= 0 && current != null && lastFirstRow == firstRow
+                && lastFirstColumn == firstColumn && lastFirstOutRow == firstOutRow
+                && lastFirstOutColumn == firstOutColumn;
+
         boolean[] tapRow = new boolean[rows.paddedSize()];
         boolean[] tapColumn = new boolean[columns.paddedSize()];
         if (current != null) {
@@ -159,122 +302,211 @@ final class WalkPainter {
                 tapColumn[c] = true;
             }
         }
-        Font valueFont = Font.font("System", FontWeight.NORMAL, Math.min(cell * 0.42, 18 * typeScale));
-        Font weightFont = Font.font("System", FontWeight.BOLD, Math.min(cell * 0.26, 11 * typeScale));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        for (int r = firstRow; r < firstRow + inRowsShown; r++) {
-            for (int c = firstColumn; c < firstColumn + inColumnsShown; c++) {
-                double x = inputX + (c - firstColumn) * cell;
-                double y = top + (r - firstRow) * cell;
-                boolean padding = rows.isPadding(r) || columns.isPadding(c);
-                g.setFill(padding ? PADDING_FILL : BACKGROUND);
-                g.fillRect(x, y, cell, cell);
-                if (padding) {
-                    hatch(g, x, y, cell);
-                }
-                if (neverRow[r] || neverColumn[c]) {
-                    g.setFill(NEVER_FILL);
-                    g.fillRect(x, y, cell, cell);
-                }
-                if (tapRow[r] && tapColumn[c]) {
-                    g.setFill(TAP_FILL);
-                    g.fillRect(x, y, cell, cell);
-                }
-                g.setStroke(GRID_LINE);
-                g.setLineWidth(1);
-                g.strokeRect(x + 0.5, y + 0.5, cell - 1, cell - 1);
-                if (cell >= 14 * typeScale && (numbers || padding)) {
-                    g.setFont(valueFont);
-                    g.setFill(padding ? MUTED : TEXT);
-                    int value = padding ? 0 : input[rows.inputIndex(r)][columns.inputIndex(c)];
-                    g.fillText(Integer.toString(value), x + cell / 2, y + cell / 2);
-                }
-                if (numbers && current != null && tapRow[r] && tapColumn[c] && cell >= 22 * typeScale) {
-                    int i = (r - current.rowTaps()[0]) / rows.dilation();
-                    int j = (c - current.columnTaps()[0]) / columns.dilation();
-                    g.setFont(weightFont);
-                    g.setFill(WINDOW.darker());
-                    g.setTextAlign(TextAlignment.RIGHT);
-                    g.setTextBaseline(VPos.BOTTOM);
-                    g.fillText("×" + kernel[i][j], x + cell - 2, y + cell - 1);
-                    g.setTextAlign(TextAlignment.CENTER);
-                    g.setTextBaseline(VPos.CENTER);
+        ForwardScene scene = new ForwardScene(walk, current, input, kernel, numbers, cell, inputX, outputX, top,
+                firstRow, firstColumn, inRowsShown, inColumnsShown, firstOutRow, firstOutColumn, outRowsVisible,
+                outColumnsVisible, mask(rows.neverCovered(), rows.paddedSize()),
+                mask(columns.neverCovered(), columns.paddedSize()), tapRow, tapColumn,
+                numbers ? forwardSums(walk, input, kernel) : null,
+                Font.font("System", FontWeight.NORMAL, Math.min(cell * 0.42, 18 * typeScale)),
+                Font.font("System", FontWeight.BOLD, Math.min(cell * 0.26, 11 * typeScale)));
+
+        if (incremental) {
+            // Only the cells the old and new windows touch (and their outlines' neighbours) change.
+            ConvolutionWalk.Frame previous = walk.frame(lastFrame);
+            repaintRing(g, scene, previous.rowTaps()[0], previous.columnTaps()[0], rows.span(), columns.span());
+            repaintRing(g, scene, rowStart, columnStart, rows.span(), columns.span());
+            int low = Math.min(lastFrame, frame);
+            int high = Math.max(lastFrame, frame);
+            for (int index = low; index <= high; index++) {
+                int r = index / walk.outputWidth();
+                int c = index % walk.outputWidth();
+                if (scene.outputVisible(r, c)) {
+                    outputCell(g, scene, r, c);
                 }
             }
-        }
-        // The real input inside the padding: a dark frame so padding and input never look alike.
-        int inTop = Math.max(rows.padBefore(), firstRow);
-        int inBottom = Math.min(rows.padBefore() + rows.inputSize(), firstRow + inRowsShown);
-        int inLeft = Math.max(columns.padBefore(), firstColumn);
-        int inRight = Math.min(columns.padBefore() + columns.inputSize(), firstColumn + inColumnsShown);
-        if (inBottom > inTop && inRight > inLeft) {
-            g.setStroke(INPUT_BORDER);
-            g.setLineWidth(2 * typeScale);
-            g.strokeRect(inputX + (inLeft - firstColumn) * cell, top + (inTop - firstRow) * cell,
-                    (inRight - inLeft) * cell, (inBottom - inTop) * cell);
-        }
-        if (current != null) {
-            double wx = inputX + (current.columnTaps()[0] - firstColumn) * cell;
-            double wy = top + (current.rowTaps()[0] - firstRow) * cell;
-            g.setStroke(WINDOW);
-            g.setLineWidth(3 * typeScale);
-            g.strokeRect(wx, wy, columns.span() * cell, rows.span() * cell);
-            if (rows.dilation() > 1 || columns.dilation() > 1) {
-                // Gaps of dilation: cells inside the window's span that no tap reads, outlined dashed.
-                g.setLineWidth(1.5 * typeScale);
-                g.setLineDashes(4 * typeScale, 3 * typeScale);
-                for (int r = current.rowTaps()[0]; r <= current.rowTaps()[rows.kernel() - 1]; r++) {
-                    for (int c = current.columnTaps()[0]; c <= current.columnTaps()[columns.kernel() - 1]; c++) {
-                        boolean visible = r >= firstRow && r < firstRow + inRowsShown && c >= firstColumn
-                                && c < firstColumn + inColumnsShown;
-                        if (visible && !(tapRow[r] && tapColumn[c])) {
-                            g.strokeRect(inputX + (c - firstColumn) * cell + 3, top + (r - firstRow) * cell + 3,
-                                    cell - 6, cell - 6);
+            for (int[] centre : new int[][] {{previous.outputRow(), previous.outputColumn()}, {outRow, outColumn}}) {
+                for (int r = centre[0] - 1; r <= centre[0] + 1; r++) {
+                    for (int c = centre[1] - 1; c <= centre[1] + 1; c++) {
+                        if (r >= 0 && c >= 0 && r < walk.outputHeight() && c < walk.outputWidth()
+                                && scene.outputVisible(r, c)) {
+                            outputCell(g, scene, r, c);
                         }
                     }
                 }
-                g.setLineDashes();
             }
-        }
-
-        int outRow = current == null ? 0 : current.outputRow();
-        int outColumn = current == null ? 0 : current.outputColumn();
-        int firstOutRow = firstShown(outRow, outRowsShown, walk.outputHeight());
-        int firstOutColumn = firstShown(outColumn, outColumnsShown, walk.outputWidth());
-        GridGeometry out = new GridGeometry(outputX, top, cell, firstOutRow, firstOutColumn,
-                Math.min(outRowsShown, walk.outputHeight()), Math.min(outColumnsShown, walk.outputWidth()));
-        for (int r = firstOutRow; r < firstOutRow + out.rowsShown(); r++) {
-            for (int c = firstOutColumn; c < firstOutColumn + out.columnsShown(); c++) {
-                double x = outputX + (c - firstOutColumn) * cell;
-                double y = top + (r - firstOutRow) * cell;
-                int index = walk.frameIndexOf(r, c);
+        } else {
+            for (int r = firstRow; r < firstRow + inRowsShown; r++) {
+                for (int c = firstColumn; c < firstColumn + inColumnsShown; c++) {
+                    inputCell(g, scene, r, c);
+                }
+            }
+            for (int r = firstOutRow; r < firstOutRow + outRowsVisible; r++) {
+                for (int c = firstOutColumn; c < firstOutColumn + outColumnsVisible; c++) {
+                    outputCell(g, scene, r, c);
+                }
+            }
+            if (inRowsShown < rows.paddedSize() || inColumnsShown < columns.paddedSize()) {
+                // Only a region fits at a readable size: say which, so the part is not mistaken for the whole.
+                double labelWidth = outputX - inputX - 8 * typeScale;
                 g.setFill(BACKGROUND);
-                g.fillRect(x, y, cell, cell);
-                if (index < frame) {
-                    g.setFill(DONE_FILL);
-                    g.fillRect(x, y, cell, cell);
-                } else if (index == frame) {
-                    g.setFill(CURRENT_FILL);
-                    g.fillRect(x, y, cell, cell);
-                }
-                g.setStroke(GRID_LINE);
-                g.setLineWidth(1);
-                g.strokeRect(x + 0.5, y + 0.5, cell - 1, cell - 1);
-                if (numbers && index <= frame && cell >= 14 * typeScale) {
-                    g.setFont(valueFont);
-                    g.setFill(index == frame ? Color.WHITE : TEXT);
-                    g.fillText(Long.toString(walk.compute(input, kernel, index).sum()), x + cell / 2, y + cell / 2);
-                }
+                g.fillRect(inputX, top + inRowsShown * cell + 1, labelWidth, 12 * typeScale);
+                g.setFont(Font.font("System", 11 * typeScale));
+                g.setFill(MUTED);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.TOP);
+                g.fillText(region.label(firstRow, firstRow + inRowsShown - 1, firstColumn,
+                        firstColumn + inColumnsShown - 1, rows.paddedSize(), columns.paddedSize()),
+                        inputX, top + inRowsShown * cell + 2, labelWidth);
             }
         }
-        if (frame >= 0) {
+        inputBorder(g, scene);
+        windowOutline(g, scene);
+        if (current != null) {
+            double inset = 1.5 * typeScale;
             g.setStroke(WINDOW);
             g.setLineWidth(3 * typeScale);
-            g.strokeRect(outputX + (outColumn - firstOutColumn) * cell, top + (outRow - firstOutRow) * cell, cell,
-                    cell);
+            g.strokeRect(outputX + (outColumn - firstOutColumn) * cell + inset,
+                    top + (outRow - firstOutRow) * cell + inset, cell - 2 * inset, cell - 2 * inset);
         }
-        return new Painted(in, out);
+        lastFirstRow = firstRow;
+        lastFirstColumn = firstColumn;
+        lastFirstOutRow = firstOutRow;
+        lastFirstOutColumn = firstOutColumn;
+        lastFrame = frame;
+        return new Painted(new GridGeometry(inputX, top, cell, firstRow, firstColumn, inRowsShown, inColumnsShown),
+                new GridGeometry(outputX, top, cell, firstOutRow, firstOutColumn, outRowsVisible, outColumnsVisible));
+    }
+
+    /** Repaints the window's cells and one ring around them (its 3-px outline reaches into the neighbours). */
+    private void repaintRing(GraphicsContext g, ForwardScene scene, int rowStart, int columnStart, int rowSpan,
+                             int columnSpan) {
+        for (int r = rowStart - 1; r <= rowStart + rowSpan; r++) {
+            for (int c = columnStart - 1; c <= columnStart + columnSpan; c++) {
+                if (r >= 0 && c >= 0 && r < scene.walk().rows().paddedSize()
+                        && c < scene.walk().columns().paddedSize() && scene.inputVisible(r, c)) {
+                    inputCell(g, scene, r, c);
+                }
+            }
+        }
+    }
+
+    private void inputCell(GraphicsContext g, ForwardScene scene, int r, int c) {
+        AxisWalk rows = scene.walk().rows();
+        AxisWalk columns = scene.walk().columns();
+        double cell = scene.cell();
+        double x = scene.inputX() + (c - scene.firstColumn()) * cell;
+        double y = scene.top() + (r - scene.firstRow()) * cell;
+        boolean padding = rows.isPadding(r) || columns.isPadding(c);
+        g.setFill(padding ? PADDING_FILL : BACKGROUND);
+        g.fillRect(x, y, cell, cell);
+        if (padding) {
+            hatch(g, x, y, cell);
+        }
+        if (scene.neverRow()[r] || scene.neverColumn()[c]) {
+            g.setFill(NEVER_FILL);
+            g.fillRect(x, y, cell, cell);
+        }
+        boolean tap = scene.tapRow()[r] && scene.tapColumn()[c];
+        if (tap) {
+            g.setFill(TAP_FILL);
+            g.fillRect(x, y, cell, cell);
+        }
+        g.setStroke(GRID_LINE);
+        g.setLineWidth(1);
+        g.strokeRect(x + 0.5, y + 0.5, cell - 1, cell - 1);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        if (cell >= 14 * typeScale && (scene.numbers() || padding)) {
+            g.setFont(scene.valueFont());
+            g.setFill(padding ? MUTED : TEXT);
+            int value = padding ? 0 : scene.input()[rows.inputIndex(r)][columns.inputIndex(c)];
+            g.fillText(Integer.toString(value), x + cell / 2, y + cell / 2);
+        }
+        ConvolutionWalk.Frame current = scene.current();
+        if (scene.numbers() && current != null && tap && cell >= 22 * typeScale) {
+            int i = (r - current.rowTaps()[0]) / rows.dilation();
+            int j = (c - current.columnTaps()[0]) / columns.dilation();
+            g.setFont(scene.weightFont());
+            g.setFill(WINDOW.darker());
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText("×" + minus(scene.kernel()[i][j]), x + cell - 2, y + cell - 1);
+        }
+    }
+
+    private void outputCell(GraphicsContext g, ForwardScene scene, int r, int c) {
+        double cell = scene.cell();
+        double x = scene.outputX() + (c - scene.firstOutColumn()) * cell;
+        double y = scene.top() + (r - scene.firstOutRow()) * cell;
+        int index = scene.walk().frameIndexOf(r, c);
+        int frame = scene.current() == null ? -1 : scene.current().index();
+        g.setFill(BACKGROUND);
+        g.fillRect(x, y, cell, cell);
+        if (index < frame) {
+            g.setFill(DONE_FILL);
+            g.fillRect(x, y, cell, cell);
+        } else if (index == frame) {
+            g.setFill(CURRENT_FILL);
+            g.fillRect(x, y, cell, cell);
+        }
+        g.setStroke(GRID_LINE);
+        g.setLineWidth(1);
+        g.strokeRect(x + 0.5, y + 0.5, cell - 1, cell - 1);
+        if (scene.numbers() && index <= frame && cell >= 14 * typeScale) {
+            g.setFont(scene.valueFont());
+            g.setFill(index == frame ? Color.WHITE : TEXT);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(minus(scene.sums()[index]), x + cell / 2, y + cell / 2);
+        }
+    }
+
+    /** The real input inside the padding: a dark frame so padding and input never look alike. */
+    private void inputBorder(GraphicsContext g, ForwardScene scene) {
+        AxisWalk rows = scene.walk().rows();
+        AxisWalk columns = scene.walk().columns();
+        int inTop = Math.max(rows.padBefore(), scene.firstRow());
+        int inBottom = Math.min(rows.padBefore() + rows.inputSize(), scene.firstRow() + scene.inRowsShown());
+        int inLeft = Math.max(columns.padBefore(), scene.firstColumn());
+        int inRight = Math.min(columns.padBefore() + columns.inputSize(), scene.firstColumn() + scene.inColumnsShown());
+        if (inBottom > inTop && inRight > inLeft) {
+            g.setStroke(INPUT_BORDER);
+            g.setLineWidth(2 * typeScale);
+            g.strokeRect(scene.inputX() + (inLeft - scene.firstColumn()) * scene.cell(),
+                    scene.top() + (inTop - scene.firstRow()) * scene.cell(), (inRight - inLeft) * scene.cell(),
+                    (inBottom - inTop) * scene.cell());
+        }
+    }
+
+    private void windowOutline(GraphicsContext g, ForwardScene scene) {
+        ConvolutionWalk.Frame current = scene.current();
+        if (current == null) {
+            return;
+        }
+        AxisWalk rows = scene.walk().rows();
+        AxisWalk columns = scene.walk().columns();
+        double cell = scene.cell();
+        double wx = scene.inputX() + (current.columnTaps()[0] - scene.firstColumn()) * cell;
+        double wy = scene.top() + (current.rowTaps()[0] - scene.firstRow()) * cell;
+        g.setStroke(WINDOW);
+        g.setLineWidth(3 * typeScale);
+        // Inset so the outline stays inside the window's cells: repainting those cells erases it completely.
+        double inset = 1.5 * typeScale;
+        g.strokeRect(wx + inset, wy + inset, columns.span() * cell - 2 * inset, rows.span() * cell - 2 * inset);
+        if (rows.dilation() > 1 || columns.dilation() > 1) {
+            // Gaps of dilation: cells inside the window's span that no tap reads, outlined dashed.
+            g.setLineWidth(1.5 * typeScale);
+            g.setLineDashes(4 * typeScale, 3 * typeScale);
+            for (int r = current.rowTaps()[0]; r <= current.rowTaps()[rows.kernel() - 1]; r++) {
+                for (int c = current.columnTaps()[0]; c <= current.columnTaps()[columns.kernel() - 1]; c++) {
+                    if (scene.inputVisible(r, c) && !(scene.tapRow()[r] && scene.tapColumn()[c])) {
+                        g.strokeRect(scene.inputX() + (c - scene.firstColumn()) * cell + 3,
+                                scene.top() + (r - scene.firstRow()) * cell + 3, cell - 6, cell - 6);
+                    }
+                }
+            }
+            g.setLineDashes();
+        }
     }
 
     private Painted paintTransposed(GraphicsContext g, TransposedConvolutionWalk walk, int frame, int[][] input,
@@ -368,7 +600,7 @@ final class WalkPainter {
                 if (numbers && written[r][c] && cell >= 14 * typeScale) {
                     g.setFont(valueFont);
                     g.setFill(TEXT);
-                    g.fillText(Long.toString(sums[r][c]), x + cell / 2, y + cell / 2);
+                    g.fillText(minus(sums[r][c]), x + cell / 2, y + cell / 2);
                 }
             }
         }
@@ -387,10 +619,16 @@ final class WalkPainter {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         double cx = x;
-        cx = legendItem(g, cx, y, swatch, PADDING_FILL, true, texts.padding());
+        if (texts.padding() != null) {
+            cx = legendItem(g, cx, y, swatch, PADDING_FILL, true, texts.padding());
+        }
         cx = legendItem(g, cx, y, swatch, TAP_FILL, false, texts.window());
-        cx = legendItem(g, cx, y, swatch, BACKGROUND, false, texts.gap());
-        legendItem(g, cx, y, swatch, NEVER_FILL, false, texts.never());
+        if (texts.gap() != null) {
+            cx = legendItem(g, cx, y, swatch, BACKGROUND, false, texts.gap());
+        }
+        if (texts.never() != null) {
+            legendItem(g, cx, y, swatch, NEVER_FILL, false, texts.never());
+        }
     }
 
     private double legendItem(GraphicsContext g, double x, double y, double swatch, Color fill, boolean hatched,
@@ -431,6 +669,38 @@ final class WalkPainter {
         g.strokeLine(fromX, y, toX, y);
         g.strokeLine(toX, y, toX - 7 * typeScale, y - 5 * typeScale);
         g.strokeLine(toX, y, toX - 7 * typeScale, y + 5 * typeScale);
+    }
+
+    private static double textWidth(String text, Font font) {
+        Text measure = new Text(text);
+        measure.setFont(font);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    /** Word-wraps each caption to the width. */
+    private static List<String> wrap(List<String> captions, Font font, double width) {
+        List<String> lines = new ArrayList<>();
+        for (String caption : captions) {
+            StringBuilder line = new StringBuilder();
+            for (String word : caption.split(" ")) {
+                String candidate = line.length() == 0 ? word : line + " " + word;
+                if (line.length() > 0 && textWidth(candidate, font) > width) {
+                    lines.add(line.toString());
+                    line = new StringBuilder(word);
+                } else {
+                    line = new StringBuilder(candidate);
+                }
+            }
+            if (line.length() > 0) {
+                lines.add(line.toString());
+            }
+        }
+        return lines;
+    }
+
+    /** A typographic minus: "−3" reads better than "-3" on slides. */
+    private static String minus(long value) {
+        return value < 0 ? "−" + (-value) : Long.toString(value);
     }
 
     private static int firstShown(int centre, int shown, int total) {

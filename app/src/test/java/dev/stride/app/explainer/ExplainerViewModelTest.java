@@ -86,6 +86,19 @@ class ExplainerViewModelTest {
     }
 
     @Test
+    void loopingPlaybackStartsOverInsteadOfStopping() {
+        model.applyPreset(ExplainerPreset.STRIDED, false);
+        model.loopProperty().set(true);
+        model.speedProperty().set(10);
+        model.play();
+
+        model.advance(0.45); // four steps: 0 → 1 → 2 → 3 → 0
+
+        assertThat(model.stepProperty().get()).isZero();
+        assertThat(model.playingProperty().get()).isTrue();
+    }
+
+    @Test
     void twoViewsTickingInTheSamePulseMoveTimeOnce() {
         model.applyPreset(ExplainerPreset.UNEVEN, false);
         model.speedProperty().set(1);
