@@ -1,17 +1,12 @@
 package dev.stride.engine.explain;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -39,16 +34,12 @@ public final class AnimatedGifWriter {
                  ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
                 writer.setOutput(stream);
                 writer.prepareWriteSequence(null);
-                // One palette for the whole animation, built here: ImageIO's own per-frame palette search is
-                // ~10x slower and makes colours flicker between frames.
-                IndexColorModel palette = palette(frames);
-                Map<Integer, Byte> nearest = new HashMap<>();
                 for (BufferedImage frame : frames) {
-                    BufferedImage indexed = toIndexed(frame, palette, nearest);
-                    ImageTypeSpecifier type = ImageTypeSpecifier.createFromRenderedImage(indexed);
+                    BufferedImage rgb = toRgb(frame);
+                    ImageTypeSpecifier type = ImageTypeSpecifier.createFromRenderedImage(rgb);
                     IIOMetadata metadata = writer.getDefaultImageMetadata(type, null);
                     configure(metadata, frameMillis);
-                    writer.writeToSequence(new IIOImage(indexed, null, metadata), null);
+                    writer.writeToSequence(new IIOImage(rgb, null, metadata), null);
                 }
                 writer.endWriteSequence();
             } finally {
@@ -94,59 +85,13 @@ public final class AnimatedGifWriter {
         return Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
     }
 
-    /** The 256 most frequent colours of all frames (rendered diagrams use few colours besides anti-aliasing). */
-    private static IndexColorModel palette(List<BufferedImage> frames) {
-        Map<Integer, int[]> counts = new HashMap<>();
-        for (BufferedImage frame : frames) {
-            int[] pixels = frame.getRGB(0, 0, frame.getWidth(), frame.getHeight(), null, 0, frame.getWidth());
-            for (int pixel : pixels) {
-                counts.computeIfAbsent(pixel & 0xFFFFFF, key -> new int[1])[0]++;
-            }
+    private static BufferedImage toRgb(BufferedImage frame) {
+        if (frame.getType() == BufferedImage.TYPE_INT_RGB) {
+            return frame;
         }
-        List<Map.Entry<Integer, int[]>> byFrequency = new ArrayList<>(counts.entrySet());
-        byFrequency.sort((a, b) -> Integer.compare(b.getValue()[0], a.getValue()[0]));
-        int size = Math.max(2, Math.min(256, byFrequency.size()));
-        byte[] red = new byte[size];
-        byte[] green = new byte[size];
-        byte[] blue = new byte[size];
-        for (int i = 0; i < Math.min(size, byFrequency.size()); i++) {
-            int rgb = byFrequency.get(i).getKey();
-            red[i] = (byte) (rgb >> 16);
-            green[i] = (byte) (rgb >> 8);
-            blue[i] = (byte) rgb;
-        }
-        return new IndexColorModel(8, size, red, green, blue);
-    }
-
-    private static BufferedImage toIndexed(BufferedImage frame, IndexColorModel palette, Map<Integer, Byte> nearest) {
-        int width = frame.getWidth();
-        int height = frame.getHeight();
-        int[] pixels = frame.getRGB(0, 0, width, height, null, 0, width);
-        BufferedImage indexed = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED, palette);
-        byte[] target = ((DataBufferByte) indexed.getRaster().getDataBuffer()).getData();
-        for (int i = 0; i < pixels.length; i++) {
-            target[i] = nearest.computeIfAbsent(pixels[i] & 0xFFFFFF, rgb -> nearestIndex(palette, rgb));
-        }
-        return indexed;
-    }
-
-    private static byte nearestIndex(IndexColorModel palette, int rgb) {
-        int r = (rgb >> 16) & 0xFF;
-        int g = (rgb >> 8) & 0xFF;
-        int b = rgb & 0xFF;
-        int best = 0;
-        int bestDistance = Integer.MAX_VALUE;
-        for (int i = 0; i < palette.getMapSize(); i++) {
-            int dr = palette.getRed(i) - r;
-            int dg = palette.getGreen(i) - g;
-            int db = palette.getBlue(i) - b;
-            int distance = dr * dr + dg * dg + db * db;
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = i;
-            }
-        }
-        return (byte) best;
+        BufferedImage rgb = new BufferedImage(frame.getWidth(), frame.getHeight(), BufferedImage.TYPE_INT_RGB);
+        rgb.getGraphics().drawImage(frame, 0, 0, null);
+        return rgb;
     }
 
     private static void configure(IIOMetadata metadata, int frameMillis) throws IOException {
