@@ -129,6 +129,12 @@ final class MainWindow {
         SplitPane vertical = new SplitPane(editor, dock());
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.68);
+        // The explainer needs room: selecting its tab raises the dock (the user can drag it back).
+        dock.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if (tab != null && "dock.explainer".equals(tab.getId()) && vertical.getDividerPositions()[0] > 0.4) {
+                vertical.setDividerPositions(0.3);
+            }
+        });
         return vertical;
     }
 

@@ -551,7 +551,8 @@ public final class ExplainerView {
             }
         }
         boolean transposed = model.walk() instanceof TransposedConvolutionWalk;
-        sumLabel.setText(messages.get(transposed ? "explainer.sum.scatter" : "explainer.sum", cell.sum()));
+        sumLabel.setText(messages.get(transposed ? "explainer.sum.scatter" : "explainer.sum",
+                String.valueOf(cell.sum()).replace('-', '−')));
     }
 
     /** A number with a true minus sign, in parentheses when negative so "6 · (−1)" reads as a product. */

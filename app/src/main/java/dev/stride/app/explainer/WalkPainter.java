@@ -358,6 +358,18 @@ final class WalkPainter {
                         firstColumn + inColumnsShown - 1, rows.paddedSize(), columns.paddedSize()),
                         inputX, top + inRowsShown * cell + 2, labelWidth);
             }
+            if (outRowsVisible < walk.outputHeight() || outColumnsVisible < walk.outputWidth()) {
+                double labelWidth = Math.max(outColumnsVisible * cell, 60 * typeScale);
+                g.setFill(BACKGROUND);
+                g.fillRect(outputX, top + outRowsVisible * cell + 1, labelWidth, 12 * typeScale);
+                g.setFont(Font.font("System", 11 * typeScale));
+                g.setFill(MUTED);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.TOP);
+                g.fillText(region.label(firstOutRow, firstOutRow + outRowsVisible - 1, firstOutColumn,
+                        firstOutColumn + outColumnsVisible - 1, walk.outputHeight(), walk.outputWidth()),
+                        outputX, top + outRowsVisible * cell + 2, labelWidth);
+            }
         }
         inputBorder(g, scene);
         windowOutline(g, scene);
