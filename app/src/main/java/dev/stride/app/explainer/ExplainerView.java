@@ -2,7 +2,7 @@ package dev.stride.app.explainer;
 
 import dev.stride.app.common.Messages;
 import dev.stride.engine.data.vision.KernelPreview.KernelPreset;
-import dev.stride.engine.data.vision.KernelPreview.PreviewImage;
+import dev.stride.engine.data.vision.ImageData;
 import dev.stride.engine.explain.CellComputation;
 import dev.stride.engine.explain.ConvolutionSetup;
 import dev.stride.engine.explain.ConvolutionWalk;
@@ -436,8 +436,8 @@ public final class ExplainerView {
 
     /** Input and output at the same scale, so the shrinking of a stride shows as it is. */
     private void showImages() {
-        PreviewImage source = model.photoProperty().get();
-        PreviewImage filtered = model.filteredPhotoProperty().get();
+        ImageData source = model.photoProperty().get();
+        ImageData filtered = model.filteredPhotoProperty().get();
         if (source == null) {
             return;
         }
@@ -460,19 +460,10 @@ public final class ExplainerView {
         }
     }
 
-    static WritableImage toFxImage(PreviewImage image) {
-        byte[] bgra = new byte[image.width() * image.height() * 4];
-        byte[] pixels = image.pixels();
-        int channels = image.channels();
-        for (int i = 0, o = 0; i < pixels.length; i += channels, o += 4) {
-            bgra[o] = pixels[i];
-            bgra[o + 1] = pixels[channels == 3 ? i + 1 : i];
-            bgra[o + 2] = pixels[channels == 3 ? i + 2 : i];
-            bgra[o + 3] = (byte) 0xFF;
-        }
+    static WritableImage toFxImage(ImageData image) {
         WritableImage fx = new WritableImage(image.width(), image.height());
         fx.getPixelWriter().setPixels(0, 0, image.width(), image.height(), PixelFormat.getByteBgraPreInstance(),
-                bgra, 0, image.width() * 4);
+                image.toBgra(), 0, image.width() * 4);
         return fx;
     }
 

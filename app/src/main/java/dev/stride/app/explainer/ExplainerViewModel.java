@@ -4,7 +4,7 @@ import dev.stride.app.common.LatestRequestRunner;
 import dev.stride.app.common.Messages;
 import dev.stride.engine.data.vision.KernelPreview;
 import dev.stride.engine.data.vision.KernelPreview.KernelPreset;
-import dev.stride.engine.data.vision.KernelPreview.PreviewImage;
+import dev.stride.engine.data.vision.ImageData;
 import dev.stride.engine.explain.AxisWalk;
 import dev.stride.engine.explain.CellComputation;
 import dev.stride.engine.explain.ConvolutionSetup;
@@ -47,7 +47,7 @@ public final class ExplainerViewModel {
 
     private final Messages messages;
     private final LatestRequestRunner imageRunner;
-    private final Supplier<PreviewImage> photoLoader;
+    private final Supplier<ImageData> photoLoader;
 
     private final ObjectProperty<ConvolutionSetup> setup =
             new SimpleObjectProperty<>(this, "setup", ExplainerPreset.UNEVEN.setup());
@@ -78,8 +78,8 @@ public final class ExplainerViewModel {
 
     private final ObjectProperty<KernelPreset> kernelPreset =
             new SimpleObjectProperty<>(this, "kernelPreset", KernelPreset.EDGE);
-    private final ReadOnlyObjectWrapper<PreviewImage> photo = new ReadOnlyObjectWrapper<>(this, "photo");
-    private final ReadOnlyObjectWrapper<PreviewImage> filteredPhoto =
+    private final ReadOnlyObjectWrapper<ImageData> photo = new ReadOnlyObjectWrapper<>(this, "photo");
+    private final ReadOnlyObjectWrapper<ImageData> filteredPhoto =
             new ReadOnlyObjectWrapper<>(this, "filteredPhoto");
     private final ReadOnlyStringWrapper imageProblem = new ReadOnlyStringWrapper(this, "imageProblem", "");
     private final ReadOnlyBooleanWrapper imageBusy = new ReadOnlyBooleanWrapper(this, "imageBusy");
@@ -92,7 +92,7 @@ public final class ExplainerViewModel {
      * @param imageRunner runs OpenCV work off the FX thread, latest request wins
      * @param photoLoader decodes the sample photo (called on the background thread, once)
      */
-    public ExplainerViewModel(Messages messages, LatestRequestRunner imageRunner, Supplier<PreviewImage> photoLoader) {
+    public ExplainerViewModel(Messages messages, LatestRequestRunner imageRunner, Supplier<ImageData> photoLoader) {
         this.messages = messages;
         this.imageRunner = imageRunner;
         this.photoLoader = photoLoader;
@@ -547,11 +547,11 @@ public final class ExplainerViewModel {
         return realImageWanted;
     }
 
-    public ReadOnlyObjectProperty<PreviewImage> photoProperty() {
+    public ReadOnlyObjectProperty<ImageData> photoProperty() {
         return photo.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<PreviewImage> filteredPhotoProperty() {
+    public ReadOnlyObjectProperty<ImageData> filteredPhotoProperty() {
         return filteredPhoto.getReadOnlyProperty();
     }
 
@@ -569,14 +569,14 @@ public final class ExplainerViewModel {
         }
         ConvolutionSetup s = setup.get();
         KernelPreset preset = kernelPreset.get();
-        PreviewImage known = photo.get();
+        ImageData known = photo.get();
         imageBusy.set(true);
         imageRunner.submit(() -> {
-            PreviewImage source = known != null ? known : photoLoader.get();
+            ImageData source = known != null ? known : photoLoader.get();
             // A transposed layer is shown through its forward twin: the real image shows what stride does.
-            PreviewImage filtered = KernelPreview.apply(source, preset, s.kernelHeight(), s.kernelWidth(),
+            ImageData filtered = KernelPreview.apply(source, preset, s.kernelHeight(), s.kernelWidth(),
                     s.strideHeight(), s.strideWidth(), s.padding(), s.dilationHeight(), s.dilationWidth());
-            return new PreviewImage[] {source, filtered};
+            return new ImageData[] {source, filtered};
         }, images -> {
             photo.set(images[0]);
             filteredPhoto.set(images[1]);

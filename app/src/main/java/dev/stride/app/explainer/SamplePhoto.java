@@ -1,7 +1,8 @@
 package dev.stride.app.explainer;
 
-import dev.stride.engine.data.vision.KernelPreview;
-import dev.stride.engine.data.vision.KernelPreview.PreviewImage;
+import dev.stride.engine.data.vision.ImageCodec;
+import dev.stride.engine.data.vision.ImageData;
+import dev.stride.engine.data.vision.ImageDecodeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 /** Finds the photo the real-image pane filters: -Dstride.explainer.photo, else the first of samples/photos/. */
 public final class SamplePhoto {
     static final String PHOTO_PROPERTY = "stride.explainer.photo";
+    private static final String PREFERRED = "butterfly.jpg";
 
     private SamplePhoto() {
     }
@@ -28,22 +30,27 @@ public final class SamplePhoto {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(photos)) {
-            return files.filter(SamplePhoto::isPhoto).min(Comparator.naturalOrder());
+            // The butterfly shows edges and stride best; any other photo will do.
+            return files.filter(SamplePhoto::isPhoto)
+                    .min(Comparator.comparing((Path path) -> !path.getFileName().toString().equals(PREFERRED))
+                            .thenComparing(Comparator.naturalOrder()));
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
     /** Decodes the located photo, or draws a test card when there is none so the pane always shows something. */
-    public static PreviewImage load(Path samplesFolder) {
+    public static ImageData load(Path samplesFolder) {
         Optional<Path> photo = locate(samplesFolder);
         if (photo.isEmpty()) {
             return testCard(320, 240);
         }
         try {
-            return KernelPreview.read(photo.get());
+            return ImageCodec.decode(Files.readAllBytes(photo.get()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (ImageDecodeException e) {
+            throw new IllegalArgumentException(photo.get().getFileName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -53,7 +60,7 @@ public final class SamplePhoto {
     }
 
     /** Circles and stripes with sharp edges: every kernel preset shows a visible effect on it. */
-    static PreviewImage testCard(int width, int height) {
+    static ImageData testCard(int width, int height) {
         byte[] pixels = new byte[width * height * 3];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -67,6 +74,6 @@ public final class SamplePhoto {
                 pixels[i + 2] = (byte) (disc ? 230 : stripe ? 60 : 150);
             }
         }
-        return new PreviewImage(width, height, 3, pixels);
+        return new ImageData(width, height, 3, pixels);
     }
 }

@@ -9,11 +9,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.filter2D;
 
 import dev.stride.engine.explain.AxisWalk;
 import dev.stride.engine.explain.PaddingMode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
-import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -24,28 +20,6 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * {@link AxisWalk} computes.
  */
 public final class KernelPreview {
-
-    /**
-     * A decoded image, interleaved bytes in OpenCV's BGR order (1 or 3 channels).
-     * Stand-in for data's ImageData until both branches meet (the lead unifies them).
-     */
-    public record PreviewImage(int width, int height, int channels, byte[] pixels) {
-        public PreviewImage {
-            if (width < 1 || height < 1 || (channels != 1 && channels != 3)) {
-                throw new IllegalArgumentException("image must be at least 1×1 with 1 or 3 channels, got "
-                        + width + "×" + height + "×" + channels);
-            }
-            if (pixels.length != width * height * channels) {
-                throw new IllegalArgumentException("expected " + width * height * channels + " bytes for "
-                        + width + "×" + height + "×" + channels + ", got " + pixels.length);
-            }
-        }
-
-        /** The value of channel {@code channel} at (row, column), 0..255. */
-        public int value(int row, int column, int channel) {
-            return pixels[(row * width + column) * channels + channel] & 0xFF;
-        }
-    }
 
     /** The kernel presets; their weights are built for any kernel size so the output matches the layer's. */
     public enum KernelPreset {
@@ -94,26 +68,8 @@ public final class KernelPreview {
     private KernelPreview() {
     }
 
-    /** Reads a photo (JPEG, PNG, …) in colour. */
-    public static PreviewImage read(Path path) throws IOException {
-        if (!Files.isRegularFile(path)) {
-            throw new IOException("no image at " + path);
-        }
-        Mat mat = opencv_imgcodecs.imread(path.toString(), opencv_imgcodecs.IMREAD_COLOR);
-        try {
-            if (mat.empty()) {
-                throw new IOException("OpenCV could not decode " + path + "; use a JPEG or PNG");
-            }
-            byte[] pixels = new byte[mat.rows() * mat.cols() * mat.channels()];
-            mat.data().get(pixels);
-            return new PreviewImage(mat.cols(), mat.rows(), mat.channels(), pixels);
-        } finally {
-            mat.close();
-        }
-    }
-
     /** Applies {@code preset} sized {@code kernelHeight×kernelWidth} with the given stride, padding and dilation. */
-    public static PreviewImage apply(PreviewImage image, KernelPreset preset, int kernelHeight, int kernelWidth,
+    public static ImageData apply(ImageData image, KernelPreset preset, int kernelHeight, int kernelWidth,
                                      int strideHeight, int strideWidth, PaddingMode padding, int dilationHeight,
                                      int dilationWidth) {
         return apply(image, preset.weights(kernelHeight, kernelWidth), preset.display(), strideHeight, strideWidth,
@@ -121,7 +77,7 @@ public final class KernelPreview {
     }
 
     /** Applies any weights ([row][column], e.g. a trained layer's) the same way; every channel gets the kernel. */
-    public static PreviewImage apply(PreviewImage image, float[][] weights, Display display, int strideHeight,
+    public static ImageData apply(ImageData image, float[][] weights, Display display, int strideHeight,
                                      int strideWidth, PaddingMode padding, int dilationHeight, int dilationWidth) {
         int kernelHeight = weights.length;
         int kernelWidth = weights[0].length;
@@ -160,7 +116,7 @@ public final class KernelPreview {
                 }
             }
         }
-        return new PreviewImage(columns.outputSize(), rows.outputSize(), channels, toBytes(responses, display));
+        return new ImageData(columns.outputSize(), rows.outputSize(), channels, toBytes(responses, display));
     }
 
     private static Mat dilatedKernel(float[][] weights, int dilationHeight, int dilationWidth) {
