@@ -151,6 +151,15 @@ final class MainWindow {
         return dock;
     }
 
+    /**
+     * Shows the explainer on a layer's own numbers, for "Explain" on the selected Conv2D, Conv2DTranspose or pooling
+     * layer: build the set-up with {@code ConvolutionSetup.forLayer(spec, inputShape)}.
+     */
+    void explainLayer(dev.stride.engine.explain.ConvolutionSetup layer) {
+        explainerModel.openLayer(layer);
+        dock.getSelectionModel().select(dock.getTabs().size() - 1);
+    }
+
     /** The explainer full screen in presentation mode (View menu). */
     ExplainerView openExplainerFullScreen() {
         return ExplainerPresentation.open(messages, explainerModel, context.background(), root);

@@ -1,7 +1,9 @@
 package dev.stride.app.explainer;
 
+import dev.stride.engine.data.vision.KernelPreview.KernelPreset;
 import dev.stride.engine.explain.ExplainerPreset;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -70,9 +72,7 @@ public record ExplainerLaunchOptions(
             model.showNumbersProperty().set(numbers);
         }
         if (kernelPreset != null) {
-            model.kernelPresetProperty().set(
-                    dev.stride.engine.data.vision.KernelPreview.KernelPreset.valueOf(kernelPreset.toUpperCase(
-                            java.util.Locale.ROOT)));
+            model.kernelPresetProperty().set(KernelPreset.valueOf(kernelPreset.toUpperCase(Locale.ROOT)));
         }
         if (speed != null) {
             model.speedProperty().set(speed);

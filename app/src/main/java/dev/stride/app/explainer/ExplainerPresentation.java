@@ -23,7 +23,9 @@ public final class ExplainerPresentation {
         Stage stage = new Stage();
         stage.setTitle(messages.get("explainer.presentation.title"));
         stage.setScene(scene);
-        stage.setFullScreenExitHint(messages.get("explainer.presentation.hint"));
+        // No overlay hint (the toolbar says how to leave): JavaFX's fading hint throws an NPE if the window closes
+        // before the fade ends.
+        stage.setFullScreenExitHint("");
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         scene.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ESCAPE) {

@@ -13,7 +13,6 @@ import dev.stride.engine.explain.PaddingMode;
 import dev.stride.engine.explain.TransposedConvolutionWalk;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -572,6 +571,9 @@ public final class ExplainerView {
 
     private void pulse(long now) {
         model.tick(now);
+        if (!onScreen()) {
+            return; // a hidden tab or window draws nothing; it redraws in full when shown again
+        }
         boolean resized = mainCanvas.takeSizeChanged() | validCanvas.takeSizeChanged() | sameCanvas.takeSizeChanged();
         if (!presentation && model.presentingProperty().get()) {
             return; // the full-screen view draws; this one is hidden behind it
@@ -584,6 +586,20 @@ public final class ExplainerView {
         }
         frameLabel.setText(model.frameCount() == 0 ? "0 / 0"
                 : (model.stepProperty().get() + 1) + " / " + model.frameCount());
+    }
+
+    private boolean onScreen() {
+        if (root.getScene() == null || root.getScene().getWindow() == null
+                || !root.getScene().getWindow().isShowing()) {
+            return false;
+        }
+        for (Node node = root; node != null; node = node.getParent()) {
+            if (!node.isVisible()) {
+                dirty = true;
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Redraws the visible grids (also used by tests and the frame-rate measurement). */
@@ -699,8 +715,6 @@ public final class ExplainerView {
                         canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), walk, frame, texts,
                         input, kernel, numbers), frameMillis, format, target, background)
                 .whenComplete((count, error) -> Platform.runLater(() -> {
-                    status.textProperty().bind(model.cellNoteProperty());
-                    status.textProperty().unbind();
                     status.setText(error == null ? messages.get("explainer.export.done", count, target)
                             : messages.get("explainer.export.failed", error.getMessage()));
                     rebindStatusLater();
@@ -716,14 +730,5 @@ public final class ExplainerView {
                 status.textProperty().bind(model.cellNoteProperty());
             }
         });
-    }
-
-    /** Test hook: the view-model this view shows. */
-    ExplainerViewModel model() {
-        return model;
-    }
-
-    static List<String> paddingChoices() {
-        return List.of(PADDING_CHOICES);
     }
 }

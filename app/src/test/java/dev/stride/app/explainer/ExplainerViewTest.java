@@ -14,10 +14,12 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -67,7 +69,14 @@ class ExplainerViewTest {
 
         Label status = robot.lookup("#explainerPresentation #explainerStatus").queryAs(Label.class);
         assertThat(status.getText()).startsWith("Frame 3 of 9");
-        robot.type(KeyCode.ESCAPE);
+        javafx.stage.Window presentation = status.getScene().getWindow();
+        robot.interact(presentation::hide);
+    }
+
+    @AfterEach
+    void closeEveryWindow() throws Exception {
+        // A presentation window left open would be drawn while the next test's stage is set up.
+        FxToolkit.cleanupStages();
     }
 
     @Test

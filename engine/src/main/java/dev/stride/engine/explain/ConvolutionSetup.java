@@ -1,6 +1,15 @@
 package dev.stride.engine.explain;
 
+import dev.stride.engine.model.AveragePooling2DSpec;
+import dev.stride.engine.model.Conv2DSpec;
+import dev.stride.engine.model.Conv2DTransposeSpec;
+import dev.stride.engine.model.DataFormat;
+import dev.stride.engine.model.LayerSpec;
+import dev.stride.engine.model.MaxPooling2DSpec;
+import dev.stride.engine.model.Size2D;
+import dev.stride.engine.model.TensorShape;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -67,6 +76,54 @@ public record ConvolutionSetup(
                                               int strideHeight, int strideWidth, String kerasPadding) {
         return new ConvolutionSetup(LayerKind.POOLING, inputHeight, inputWidth, poolHeight, poolWidth, strideHeight,
                 strideWidth, 1, 1, parseKerasPadding(kerasPadding), OptionalInt.empty(), OptionalInt.empty());
+    }
+
+    /**
+     * The set-up of a designed layer given the shape that reaches it (no batch axis), or empty when the layer is not
+     * a Conv2D, Conv2DTranspose or 2-D pooling layer, or its input size is not known yet.
+     */
+    public static Optional<ConvolutionSetup> forLayer(LayerSpec layer, TensorShape input) {
+        DataFormat format;
+        if (layer instanceof Conv2DSpec conv) {
+            format = conv.dataFormat();
+        } else if (layer instanceof Conv2DTransposeSpec transposed) {
+            format = transposed.dataFormat();
+        } else if (layer instanceof MaxPooling2DSpec max) {
+            format = max.dataFormat();
+        } else if (layer instanceof AveragePooling2DSpec average) {
+            format = average.dataFormat();
+        } else {
+            return Optional.empty();
+        }
+        if (input == null || input.rank() != 3) {
+            return Optional.empty();
+        }
+        int heightAxis = format == DataFormat.CHANNELS_FIRST ? 1 : 0;
+        int height = input.dim(heightAxis);
+        int width = input.dim(heightAxis + 1);
+        if (height < 1 || width < 1) {
+            return Optional.empty();
+        }
+        if (layer instanceof Conv2DSpec conv) {
+            return Optional.of(forConv2D(height, width, conv.kernelSize().height(), conv.kernelSize().width(),
+                    conv.strides().height(), conv.strides().width(), conv.padding().kerasName(),
+                    conv.dilationRate().height(), conv.dilationRate().width()));
+        }
+        if (layer instanceof Conv2DTransposeSpec t) {
+            Size2D op = t.outputPadding();
+            return Optional.of(forConv2DTranspose(height, width, t.kernelSize().height(), t.kernelSize().width(),
+                    t.strides().height(), t.strides().width(), t.padding().kerasName(), t.dilationRate().height(),
+                    t.dilationRate().width(), op == null ? OptionalInt.empty() : OptionalInt.of(op.height()),
+                    op == null ? OptionalInt.empty() : OptionalInt.of(op.width())));
+        }
+        if (layer instanceof MaxPooling2DSpec max) {
+            return Optional.of(forPooling(height, width, max.poolSize().height(), max.poolSize().width(),
+                    max.effectiveStrides().height(), max.effectiveStrides().width(), max.padding().kerasName()));
+        }
+        AveragePooling2DSpec average = (AveragePooling2DSpec) layer;
+        return Optional.of(forPooling(height, width, average.poolSize().height(), average.poolSize().width(),
+                average.effectiveStrides().height(), average.effectiveStrides().width(),
+                average.padding().kerasName()));
     }
 
     public boolean transposed() {

@@ -73,6 +73,28 @@ class ExplainerShapeInferenceAgreementTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aDesignedLayerOpensWithItsOwnNumbersAndItsWalkMatchesTheInferredShape() {
+        Conv2DSpec conv = Conv2DSpec.of(8, 5).withStrides(Size2D.square(2)).withPadding(Padding.SAME);
+        Network network = Network.sequential(InputLayerSpec.image(28, 20, 1), conv,
+                MaxPooling2DSpec.of().withStrides(Size2D.square(3)));
+        NetworkAnalysis analysis = ShapeInference.analyze(network);
+        TensorShape intoConv = analysis.node(network.nodes().get(0).id()).orElseThrow().outputShape();
+        TensorShape intoPool = analysis.node(network.nodes().get(1).id()).orElseThrow().outputShape();
+
+        ConvolutionSetup convSetup = ConvolutionSetup.forLayer(conv, intoConv).orElseThrow();
+        ConvolutionSetup poolSetup = ConvolutionSetup.forLayer(network.nodes().get(2).spec(), intoPool).orElseThrow();
+
+        assertThat(convSetup.inputHeight()).isEqualTo(28);
+        assertThat(convSetup.inputWidth()).isEqualTo(20);
+        ExplainerWalk convWalk = ExplainerWalk.of(convSetup);
+        assertThat(TensorShape.image(convWalk.outputHeight(), convWalk.outputWidth(), 8)).isEqualTo(intoPool);
+        ExplainerWalk poolWalk = ExplainerWalk.of(poolSetup);
+        assertThat(TensorShape.image(poolWalk.outputHeight(), poolWalk.outputWidth(), 8))
+                .isEqualTo(analysis.node(network.nodes().get(2).id()).orElseThrow().outputShape());
+        assertThat(ConvolutionSetup.forLayer(dev.stride.engine.model.FlattenSpec.of(), intoPool)).isEmpty();
+    }
+
     @Property(tries = 300)
     void transposedWalkHasTheInferredOutputShape(@ForAll @IntRange(min = 1, max = 16) int size,
                                                  @ForAll @IntRange(min = 1, max = 5) int kernel,
