@@ -33,6 +33,9 @@ final class WalkPainter {
     private static final Color NEVER_TEXT = Color.web("#a40e26");
     private static final Color TEXT = Color.web("#1f2328");
     private static final Color MUTED = Color.web("#656d76");
+    /** Breaks between words, and between any two CJK characters (Chinese has no spaces). */
+    private static final java.util.regex.Pattern BREAKS = java.util.regex.Pattern.compile(
+            "(?<=\\s)|(?=[\\u2E80-\\u9FFF\\uFF00-\\uFFEF])|(?<=[\\u2E80-\\u9FFF\\uFF00-\\uFFEF])");
 
     /** Words drawn on the canvas (already translated). */
     /** Legend entries that are null are left out (no padding, no dilation, nothing never covered). */
@@ -659,7 +662,9 @@ final class WalkPainter {
         g.setLineDashes();
         g.setFill(fill == NEVER_FILL ? NEVER_TEXT : TEXT);
         g.fillText(label, x + swatch + 6 * typeScale, y + swatch / 2);
-        return x + swatch + 6 * typeScale + label.length() * 7.2 * typeScale + 22 * typeScale;
+        double labelWidth = textWidths.computeIfAbsent(label + "@legend" + typeScale,
+                key -> textWidth(label, Font.font("System", 12 * typeScale)));
+        return x + swatch + 6 * typeScale + labelWidth + 22 * typeScale;
     }
 
     private void hatch(GraphicsContext g, double x, double y, double size) {
@@ -689,22 +694,22 @@ final class WalkPainter {
         return measure.getLayoutBounds().getWidth();
     }
 
-    /** Word-wraps each caption to the width. */
+    /** Wraps each caption to the width. */
     private static List<String> wrap(List<String> captions, Font font, double width) {
         List<String> lines = new ArrayList<>();
         for (String caption : captions) {
             StringBuilder line = new StringBuilder();
-            for (String word : caption.split(" ")) {
-                String candidate = line.length() == 0 ? word : line + " " + word;
-                if (line.length() > 0 && textWidth(candidate, font) > width) {
-                    lines.add(line.toString());
-                    line = new StringBuilder(word);
+            for (String token : BREAKS.split(caption)) {
+                String candidate = line + token;
+                if (line.length() > 0 && textWidth(candidate.strip(), font) > width) {
+                    lines.add(line.toString().strip());
+                    line = new StringBuilder(token.stripLeading());
                 } else {
                     line = new StringBuilder(candidate);
                 }
             }
-            if (line.length() > 0) {
-                lines.add(line.toString());
+            if (!line.toString().isBlank()) {
+                lines.add(line.toString().strip());
             }
         }
         return lines;
