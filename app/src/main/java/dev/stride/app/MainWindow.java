@@ -1,7 +1,13 @@
 package dev.stride.app;
 
 import dev.stride.app.common.AppContext;
+import dev.stride.app.common.LatestRequestRunner;
 import dev.stride.app.common.Messages;
+import dev.stride.app.common.UiScheduler;
+import dev.stride.app.explainer.ExplainerLaunchOptions;
+import dev.stride.app.explainer.ExplainerPresentation;
+import dev.stride.app.explainer.ExplainerView;
+import dev.stride.app.explainer.ExplainerViewModel;
 import dev.stride.engine.backend.BackendInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +30,7 @@ import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /** The main window's layout: menu bar, palette, canvas, property panel, bottom dock and status bar. */
@@ -34,10 +41,17 @@ final class MainWindow {
     private final StackPane canvas = new StackPane();
     private final Label canvasMessage = new Label();
     private final StatusBar statusBar = new StatusBar();
+    private final ExplainerViewModel explainerModel;
+    private final ExplainerView explainerView;
+    private TabPane dock;
 
     MainWindow(AppContext context) {
         this.context = context;
         this.messages = context.messages();
+        this.explainerModel = new ExplainerViewModel(messages,
+                new LatestRequestRunner(context.background(), UiScheduler.fx()),
+                () -> dev.stride.app.explainer.SamplePhoto.load(SampleLocator.samplesFolder()));
+        this.explainerView = new ExplainerView(messages, explainerModel, context.background(), false);
         root.setId("mainWindow");
         root.setTop(menuBar());
         root.setCenter(workArea());
@@ -72,7 +86,9 @@ final class MainWindow {
                 new SeparatorMenuItem(), item("menu.file.exit", null));
         Menu edit = new Menu(messages.get("menu.edit"), null,
                 item("menu.edit.undo", "Shortcut+Z"), item("menu.edit.redo", "Shortcut+Shift+Z"));
-        Menu view = new Menu(messages.get("menu.view"), null, item("menu.view.fit", "F"));
+        MenuItem explainer = item("menu.view.explainer", "Shortcut+E");
+        explainer.setOnAction(event -> openExplainerFullScreen());
+        Menu view = new Menu(messages.get("menu.view"), null, item("menu.view.fit", "F"), explainer);
         Menu help = new Menu(messages.get("menu.help"), null, item("menu.help.about", null));
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menuBar");
@@ -113,6 +129,12 @@ final class MainWindow {
         SplitPane vertical = new SplitPane(editor, dock());
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.68);
+        // The explainer needs room: selecting its tab raises the dock (the user can drag it back).
+        dock.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if (tab != null && "dock.explainer".equals(tab.getId()) && vertical.getDividerPositions()[0] > 0.4) {
+                vertical.setDividerPositions(0.3);
+            }
+        });
         return vertical;
     }
 
@@ -121,13 +143,50 @@ final class MainWindow {
         Tab training = tab("dock.training", new FontIcon(MaterialDesignC.CHART_LINE));
         Tab gallery = tab("dock.gallery", new FontIcon(MaterialDesignI.IMAGE_MULTIPLE));
         dev.stride.app.data.GalleryView.attach(gallery, context, SampleLocator.samplesFolder());
-        TabPane dock = new TabPane(summary, training, gallery);
+        Tab explainer = new Tab(messages.get("dock.explainer"), explainerView.root());
+        explainer.setId("dock.explainer");
+        explainer.setGraphic(new FontIcon(MaterialDesignM.MOTION_PLAY_OUTLINE));
+        dock = new TabPane(summary, training, gallery, explainer);
         dock.setId("dock");
         // -Dstride.tab=gallery opens on that dock tab (screenshots, demos).
         dock.getTabs().stream().filter(t -> t.getId().equals("dock." + System.getProperty("stride.tab"))).findFirst()
                 .ifPresent(dock.getSelectionModel()::select);
         dock.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return dock;
+    }
+
+    /**
+     * Shows the explainer on a layer's own numbers, for "Explain" on the selected Conv2D, Conv2DTranspose or pooling
+     * layer: build the set-up with {@code ConvolutionSetup.forLayer(spec, inputShape)}.
+     */
+    void explainLayer(dev.stride.engine.explain.ConvolutionSetup layer) {
+        explainerModel.openLayer(layer);
+        dock.getSelectionModel().select(dock.getTabs().size() - 1);
+    }
+
+    /** The explainer full screen in presentation mode (View menu). */
+    ExplainerView openExplainerFullScreen() {
+        return ExplainerPresentation.open(messages, explainerModel, context.background(), root);
+    }
+
+    /** Honours -Dstride.explainer.* (demos, screenshots, the frame-rate measurement). */
+    void showExplainerIfAsked() {
+        ExplainerLaunchOptions options = ExplainerLaunchOptions.from(System.getProperties());
+        if (!options.any()) {
+            return;
+        }
+        options.applyTo(explainerModel);
+        dock.getSelectionModel().select(dock.getTabs().size() - 1);
+        ExplainerView shown = options.present() ? openExplainerFullScreen() : explainerView;
+        if (options.tab() != null) {
+            shown.showTab(options.tab());
+        }
+        if (options.exportGif() != null) {
+            javafx.application.Platform.runLater(() -> shown.export(
+                    dev.stride.app.explainer.ExplainerFrameExport.Format.GIF, options.exportGif())
+                    .thenAccept(frames -> System.out.println("Explainer: exported " + frames + " frames to "
+                            + options.exportGif())));
+        }
     }
 
     private Tab tab(String key, FontIcon icon) {

@@ -28,6 +28,7 @@ public final class StrideApp extends Application {
         stage.show();
         window.root().requestFocus();
         window.openDefaultSample();
+        window.showExplainerIfAsked();
         reportFirstFrame();
         // The window is up: now load ND4J (seconds on a cold start) without holding the UI.
         context.backend().loadInBackground();
