@@ -1,0 +1,90 @@
+package dev.stride.app.editor;
+
+import dev.stride.engine.model.Network;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** The designer's undo/redo stacks of network snapshots, with merging of repeated edits and a revision counter. */
+final class DesignHistory {
+    static final int CAPACITY = 200;
+
+    private record Step(String description, Network before, Network after, String mergeKey) {
+    }
+
+    private final Deque<Step> undo = new ArrayDeque<>();
+    private final Deque<Step> redo = new ArrayDeque<>();
+    private Network current;
+    private long revision;
+
+    DesignHistory(Network initial) {
+        current = initial;
+    }
+
+    Network current() {
+        return current;
+    }
+
+    long revision() {
+        return revision;
+    }
+
+    void reset(Network network) {
+        undo.clear();
+        redo.clear();
+        current = network;
+        revision++;
+    }
+
+    void apply(String description, UnaryOperator<Network> change, String mergeKey) {
+        Network next = change.apply(current);
+        if (next.equals(current)) {
+            return;
+        }
+        Step last = undo.peek();
+        if (mergeKey != null && last != null && Objects.equals(last.mergeKey(), mergeKey) && redo.isEmpty()) {
+            undo.pop();
+            undo.push(new Step(description, last.before(), next, mergeKey));
+        } else {
+            undo.push(new Step(description, current, next, mergeKey));
+            if (undo.size() > CAPACITY) {
+                undo.removeLast();
+            }
+        }
+        redo.clear();
+        current = next;
+        revision++;
+    }
+
+    boolean canUndo() {
+        return !undo.isEmpty();
+    }
+
+    boolean canRedo() {
+        return !redo.isEmpty();
+    }
+
+    void undo() {
+        Step step = undo.pop();
+        redo.push(new Step(step.description(), step.before(), step.after(), null));
+        current = step.before();
+        revision++;
+    }
+
+    void redo() {
+        Step step = redo.pop();
+        undo.push(step);
+        current = step.after();
+        revision++;
+    }
+
+    Optional<String> undoDescription() {
+        return Optional.ofNullable(undo.peek()).map(Step::description);
+    }
+
+    Optional<String> redoDescription() {
+        return Optional.ofNullable(redo.peek()).map(Step::description);
+    }
+}
