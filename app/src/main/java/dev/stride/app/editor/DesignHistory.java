@@ -7,17 +7,22 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** The designer's undo/redo stacks of network snapshots, with merging of repeated edits and a revision counter. */
+/**
+ * The designer's undo/redo stacks of network snapshots, with merging of repeated edits and a revision that names
+ * each state: undoing back to the saved state gives the saved revision again, so the document is clean.
+ */
 final class DesignHistory {
     static final int CAPACITY = 200;
 
-    private record Step(String description, Network before, Network after, String mergeKey) {
+    private record Step(String description, Network before, Network after, String mergeKey, long revisionBefore,
+            long revisionAfter) {
     }
 
     private final Deque<Step> undo = new ArrayDeque<>();
     private final Deque<Step> redo = new ArrayDeque<>();
     private Network current;
     private long revision;
+    private long lastIssued;
 
     DesignHistory(Network initial) {
         current = initial;
@@ -35,7 +40,7 @@ final class DesignHistory {
         undo.clear();
         redo.clear();
         current = network;
-        revision++;
+        revision = ++lastIssued;
     }
 
     void apply(String description, UnaryOperator<Network> change, String mergeKey) {
@@ -44,18 +49,19 @@ final class DesignHistory {
             return;
         }
         Step last = undo.peek();
+        long issued = ++lastIssued;
         if (mergeKey != null && last != null && Objects.equals(last.mergeKey(), mergeKey) && redo.isEmpty()) {
             undo.pop();
-            undo.push(new Step(description, last.before(), next, mergeKey));
+            undo.push(new Step(description, last.before(), next, mergeKey, last.revisionBefore(), issued));
         } else {
-            undo.push(new Step(description, current, next, mergeKey));
+            undo.push(new Step(description, current, next, mergeKey, revision, issued));
             if (undo.size() > CAPACITY) {
                 undo.removeLast();
             }
         }
         redo.clear();
         current = next;
-        revision++;
+        revision = issued;
     }
 
     boolean canUndo() {
@@ -68,16 +74,17 @@ final class DesignHistory {
 
     void undo() {
         Step step = undo.pop();
-        redo.push(new Step(step.description(), step.before(), step.after(), null));
+        redo.push(new Step(step.description(), step.before(), step.after(), null, step.revisionBefore(),
+                step.revisionAfter()));
         current = step.before();
-        revision++;
+        revision = step.revisionBefore();
     }
 
     void redo() {
         Step step = redo.pop();
         undo.push(step);
         current = step.after();
-        revision++;
+        revision = step.revisionAfter();
     }
 
     Optional<String> undoDescription() {

@@ -49,6 +49,14 @@ final class ParameterEditors {
 
     /** The factory the PropertySheet uses; {@code problems} receives a message for input that does not parse. */
     static PropertyEditor<?> create(PropertySheet.Item item, Consumer<String> problems, String lockTooltip) {
+        PropertyEditor<?> editor = editorFor(item, problems, lockTooltip);
+        // Stable ids (param-strides, …) for tests and for screen readers' labels.
+        editor.getEditor().setId("param-" + item.getName());
+        return editor;
+    }
+
+    private static PropertyEditor<?> editorFor(PropertySheet.Item item, Consumer<String> problems,
+            String lockTooltip) {
         ParameterItem parameter = (ParameterItem) item;
         String name = parameter.componentName();
         String layer = parameter.layerType();

@@ -81,15 +81,18 @@ final class ParameterItem implements PropertySheet.Item {
         }
     }
 
+    /** A component's value (null for Keras's None). */
     static Object read(LayerSpec spec, String componentName) {
-        return Arrays.stream(componentsOf(spec)).filter(c -> c.getName().equals(componentName)).findFirst()
-                .map(c -> {
-                    try {
-                        return c.getAccessor().invoke(spec);
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).orElseThrow();
+        for (RecordComponent component : componentsOf(spec)) {
+            if (component.getName().equals(componentName)) {
+                try {
+                    return component.getAccessor().invoke(spec);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new IllegalArgumentException(spec.getClass().getSimpleName() + " has no " + componentName);
     }
 
     String componentName() {
@@ -101,7 +104,9 @@ final class ParameterItem implements PropertySheet.Item {
     }
 
     private Object currentValue() {
-        return model.network().find(node).map(n -> read(n.spec(), component.getName())).orElse(null);
+        // After the node was deleted or given another kind of layer, this (stale) row reads nothing.
+        return model.network().find(node).filter(n -> n.spec().getClass() == component.getDeclaringRecord())
+                .map(n -> read(n.spec(), component.getName())).orElse(null);
     }
 
     @Override
@@ -132,7 +137,8 @@ final class ParameterItem implements PropertySheet.Item {
     @Override
     public void setValue(Object replacement) {
         Optional<LayerNode> layer = model.network().find(node);
-        if (layer.isEmpty() || java.util.Objects.equals(replacement, currentValue())) {
+        if (layer.isEmpty() || layer.get().spec().getClass() != component.getDeclaringRecord()
+                || java.util.Objects.equals(replacement, currentValue())) {
             return;
         }
         try {
