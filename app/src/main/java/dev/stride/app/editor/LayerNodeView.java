@@ -42,6 +42,7 @@ public final class LayerNodeView extends Region {
     private final Tooltip tooltip = new Tooltip();
     private LayerNode shown;
     private NodeAnalysis shownAnalysis;
+    private boolean tooltipInstalled;
 
     LayerNodeView(LayerNode node) {
         getStyleClass().add("layer-node");
@@ -92,16 +93,22 @@ public final class LayerNodeView extends Region {
 
     /** Refreshes the texts; a no-op when neither the layer nor its analysis changed (keeps big networks fast). */
     void update(LayerNode node, NodeAnalysis analysis) {
-        if (Objects.equals(node, shown) && Objects.equals(analysis, shownAnalysis)) {
+        if (!Objects.equals(node, shown)) {
+            if (shown == null || !shown.name().equals(node.name())) {
+                setId("node-" + node.name());
+                title.setText(node.name());
+            }
+            if (shown == null || !shown.spec().equals(node.spec())) {
+                icon.setIconCode(LayerCatalog.iconOf(node.spec()));
+                type.setText(node.spec().kerasClassName());
+                parameters.setText(LayerText.keyParameters(node.spec()));
+            }
+            shown = node;
+        }
+        if (Objects.equals(analysis, shownAnalysis)) {
             return;
         }
-        shown = node;
         shownAnalysis = analysis;
-        setId("node-" + node.name());
-        icon.setIconCode(LayerCatalog.iconOf(node.spec()));
-        title.setText(node.name());
-        type.setText(node.spec().kerasClassName());
-        parameters.setText(LayerText.keyParameters(node.spec()));
         boolean error = analysis != null && analysis.hasErrors();
         boolean warning = !error && analysis != null && !analysis.diagnostics().isEmpty();
         shape.setText(analysis == null || !analysis.hasOutput() ? (error ? "⚠ error" : "—")
@@ -109,12 +116,18 @@ public final class LayerNodeView extends Region {
         params.setText(analysis == null ? "" : LayerText.compact(analysis.totalParams()) + " params");
         pseudoClassStateChanged(ERROR, error);
         pseudoClassStateChanged(WARNING, warning);
-        if (analysis != null && !analysis.diagnostics().isEmpty()) {
+        boolean problems = analysis != null && !analysis.diagnostics().isEmpty();
+        if (problems) {
             tooltip.setText(analysis.diagnostics().stream().map(Diagnostic::message)
                     .collect(Collectors.joining("\n")));
-            Tooltip.install(this, tooltip);
-        } else {
-            Tooltip.uninstall(this, tooltip);
+        }
+        if (problems != tooltipInstalled) {
+            if (problems) {
+                Tooltip.install(this, tooltip);
+            } else {
+                Tooltip.uninstall(this, tooltip);
+            }
+            tooltipInstalled = problems;
         }
     }
 

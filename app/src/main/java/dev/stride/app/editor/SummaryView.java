@@ -122,15 +122,32 @@ public final class SummaryView extends VBox {
 
     private void refresh() {
         NetworkAnalysis analysis = model.analysis();
+        List<Row> rows = rows(model.network(), analysis);
         syncing = true;
-        table.getItems().setAll(rows(model.network(), analysis));
+        boolean replaced = false;
+        if (rows.size() != table.getItems().size()) {
+            table.getItems().setAll(rows);
+            replaced = true;
+        } else {
+            // Replace only the rows that changed: an edit deep in a big network touches few of them.
+            for (int i = 0; i < rows.size(); i++) {
+                if (!rows.get(i).equals(table.getItems().get(i))) {
+                    table.getItems().set(i, rows.get(i));
+                    replaced = true;
+                }
+            }
+        }
         syncing = false;
-        syncFromModel();
+        if (replaced) {
+            syncFromModel();
+        }
         totals.setText(messages.get("summary.totals", LayerText.count(analysis.totalParams()),
                 LayerText.count(analysis.trainableParams()), LayerText.count(analysis.nonTrainableParams()),
                 LayerText.bytes(analysis.parameterBytes()), LayerText.count(analysis.totalMacs()),
                 LayerText.bytes(analysis.activationBytes()), analysis.batchSize()));
-        problems.getItems().setAll(analysis.diagnostics());
+        if (!problems.getItems().equals(analysis.diagnostics())) {
+            problems.getItems().setAll(analysis.diagnostics());
+        }
     }
 
     private void syncFromModel() {
