@@ -4,6 +4,7 @@ import dev.stride.app.common.AppContext;
 import dev.stride.app.common.Messages;
 import dev.stride.app.editor.DesignerViewModel;
 import dev.stride.app.editor.HelpTexts;
+import dev.stride.app.editor.LayerNodeView;
 import dev.stride.app.editor.LayerPalette;
 import dev.stride.app.editor.NetworkCanvas;
 import dev.stride.app.editor.PropertyPanel;
@@ -68,7 +69,8 @@ final class MainWindow {
         this.model = model;
         this.documents = documents;
         this.switchLanguage = switchLanguage;
-        this.canvas = new NetworkCanvas(model);
+        this.canvas = new NetworkCanvas(model, new LayerNodeView.CardTexts(messages.get("card.params"),
+                messages.get("card.error")));
         root.setId("mainWindow");
         root.setTop(menuBar());
         root.setCenter(workArea());
@@ -219,7 +221,7 @@ final class MainWindow {
         palette.setPrefWidth(210);
 
         SplitPane editor = new SplitPane(palette, canvasPane, properties);
-        editor.setDividerPositions(0.15, 0.73);
+        editor.setDividerPositions(0.17, 0.74);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(properties, false);
 

@@ -44,7 +44,17 @@ public final class LayerNodeView extends Region {
     private NodeAnalysis shownAnalysis;
     private boolean tooltipInstalled;
 
-    LayerNodeView(LayerNode node) {
+    /** The words a card shows, in the UI's language: "{0} params" and the error marker. */
+    public record CardTexts(String paramsPattern, String error) {
+        String params(String count) {
+            return paramsPattern.replace("{0}", count);
+        }
+    }
+
+    private final CardTexts texts;
+
+    LayerNodeView(LayerNode node, CardTexts texts) {
+        this.texts = texts;
         getStyleClass().add("layer-node");
         card.getStyleClass().add("layer-card");
         icon.getStyleClass().add("layer-icon");
@@ -111,9 +121,9 @@ public final class LayerNodeView extends Region {
         shownAnalysis = analysis;
         boolean error = analysis != null && analysis.hasErrors();
         boolean warning = !error && analysis != null && !analysis.diagnostics().isEmpty();
-        shape.setText(analysis == null || !analysis.hasOutput() ? (error ? "⚠ error" : "—")
+        shape.setText(analysis == null || !analysis.hasOutput() ? (error ? "⚠ " + texts.error() : "—")
                 : LayerText.shape(analysis.outputShape()));
-        params.setText(analysis == null ? "" : LayerText.compact(analysis.totalParams()) + " params");
+        params.setText(analysis == null ? "" : texts.params(LayerText.compact(analysis.totalParams())));
         pseudoClassStateChanged(ERROR, error);
         pseudoClassStateChanged(WARNING, warning);
         boolean problems = analysis != null && !analysis.diagnostics().isEmpty();

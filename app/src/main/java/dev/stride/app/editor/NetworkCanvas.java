@@ -1,5 +1,6 @@
 package dev.stride.app.editor;
 
+import dev.stride.app.editor.LayerNodeView.CardTexts;
 import dev.stride.engine.model.Connection;
 import dev.stride.engine.model.LayerNode;
 import dev.stride.engine.model.Network;
@@ -54,6 +55,7 @@ public final class NetworkCanvas extends Region {
     private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
 
     private final DesignerViewModel model;
+    private final CardTexts texts;
     private final Group world = new Group();
     private final Group edgeLayer = new Group();
     private final Group cardLayer = new Group();
@@ -70,8 +72,9 @@ public final class NetworkCanvas extends Region {
     private Point2D panStart;
     private NodeId wiringFrom;
 
-    public NetworkCanvas(DesignerViewModel model) {
+    public NetworkCanvas(DesignerViewModel model, CardTexts texts) {
         this.model = model;
+        this.texts = texts;
         setId("canvas");
         getStyleClass().add("design-canvas");
         setFocusTraversable(true);
@@ -212,7 +215,7 @@ public final class NetworkCanvas extends Region {
     }
 
     private LayerNodeView createView(LayerNode node) {
-        LayerNodeView view = new LayerNodeView(node);
+        LayerNodeView view = new LayerNodeView(node, texts);
         Point2D at = model.positions().getOrDefault(node.id(), Point2D.ZERO);
         view.relocate(at.getX(), at.getY());
         view.setSelected(model.selection().contains(node.id()));
@@ -242,11 +245,15 @@ public final class NetworkCanvas extends Region {
         double tx = to.getX() + LayerNodeView.WIDTH / 2;
         double ty = to.getY();
         double pull = Math.max(40, Math.abs(ty - sy) / 2);
+        // A connection that skips rows (a residual shortcut) bows out to the side instead of running behind
+        // the cards in between.
+        double bow = ty - sy > AutoLayout.ROW_HEIGHT * 1.5 && Math.abs(tx - sx) < LayerNodeView.WIDTH
+                ? LayerNodeView.WIDTH * 0.85 : 0;
         curve.setStartX(sx);
         curve.setStartY(sy);
-        curve.setControlX1(sx);
+        curve.setControlX1(sx + bow);
         curve.setControlY1(sy + pull);
-        curve.setControlX2(tx);
+        curve.setControlX2(tx + bow);
         curve.setControlY2(ty - pull);
         curve.setEndX(tx);
         curve.setEndY(ty);

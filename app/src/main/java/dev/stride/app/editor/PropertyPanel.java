@@ -80,7 +80,16 @@ public final class PropertyPanel extends StackPane {
         liveScroll.setFitToWidth(true);
         liveScroll.setPrefViewportHeight(190);
         liveScroll.setMinHeight(120);
-        content.getChildren().addAll(type, name, problem, sheet, liveScroll);
+        Label noParameters = new Label(messages.get("properties.noParameters"));
+        noParameters.getStyleClass().add("dock-placeholder");
+        noParameters.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(sheet.getItems()));
+        noParameters.managedProperty().bind(noParameters.visibleProperty());
+        sheet.visibleProperty().bind(noParameters.visibleProperty().not());
+        sheet.managedProperty().bind(sheet.visibleProperty());
+        javafx.scene.layout.Region filler = new javafx.scene.layout.Region();
+        VBox.setVgrow(filler, Priority.ALWAYS);
+        filler.managedProperty().bind(noParameters.visibleProperty());
+        content.getChildren().addAll(type, name, problem, sheet, noParameters, filler, liveScroll);
         content.setPadding(new Insets(8));
         noSelection = new Label(messages.get("properties.none"));
         noSelection.getStyleClass().add("dock-placeholder");

@@ -187,6 +187,7 @@ public final class SummaryView extends VBox {
             icon.getStyleClass().add(diagnostic.isError() ? "diagnostic-error" : "diagnostic-warning");
             Label text = new Label(diagnostic.message());
             text.setWrapText(true);
+            text.setMinHeight(Region.USE_PREF_SIZE);
             text.setMaxWidth(Double.MAX_VALUE);
             text.prefWidthProperty().bind(problems.widthProperty().subtract(150));
             HBox.setHgrow(text, Priority.ALWAYS);
