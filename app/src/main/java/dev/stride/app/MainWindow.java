@@ -35,6 +35,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
@@ -127,27 +128,36 @@ final class MainWindow {
                 item("menu.file.importKeras", null, this::importKeras),
                 new SeparatorMenuItem(), item("menu.file.exit", null, this::exit));
 
-        MenuItem undo = item("menu.edit.undo", "Shortcut+Z", model::undo);
+        MenuItem undo = item("menu.edit.undo", "Shortcut+Z", () -> text().ifPresentOrElse(TextInputControl::undo,
+                model::undo));
         undo.textProperty().bind(Bindings.createStringBinding(() -> model.undoDescriptionProperty().get().isEmpty()
                 ? messages.get("menu.edit.undo")
                 : messages.get("menu.edit.undoWhat", model.undoDescriptionProperty().get()),
                 model.undoDescriptionProperty()));
         undo.disableProperty().bind(model.undoDescriptionProperty().isEmpty());
-        MenuItem redo = item("menu.edit.redo", "Shortcut+Shift+Z", model::redo);
+        MenuItem redo = item("menu.edit.redo", "Shortcut+Shift+Z", () -> text().ifPresentOrElse(TextInputControl::redo,
+                model::redo));
         redo.textProperty().bind(Bindings.createStringBinding(() -> model.redoDescriptionProperty().get().isEmpty()
                 ? messages.get("menu.edit.redo")
                 : messages.get("menu.edit.redoWhat", model.redoDescriptionProperty().get()),
                 model.redoDescriptionProperty()));
         redo.disableProperty().bind(model.redoDescriptionProperty().isEmpty());
-        MenuItem redoAlt = item("menu.edit.redoAlt", "Shortcut+Y", model::redo);
+        MenuItem redoAlt = item("menu.edit.redoAlt", "Shortcut+Y", () -> text().ifPresentOrElse(
+                TextInputControl::redo, model::redo));
         redoAlt.disableProperty().bind(model.redoDescriptionProperty().isEmpty());
         Menu edit = new Menu(messages.get("menu.edit"), null, undo, redo, redoAlt, new SeparatorMenuItem(),
-                item("menu.edit.copy", "Shortcut+C", model::copySelection),
-                item("menu.edit.paste", "Shortcut+V", model::paste),
-                item("menu.edit.duplicate", "Shortcut+D", model::duplicateSelection),
+                item("menu.edit.copy", "Shortcut+C", () -> text().ifPresentOrElse(TextInputControl::copy,
+                        model::copySelection)),
+                item("menu.edit.paste", "Shortcut+V", () -> text().ifPresentOrElse(TextInputControl::paste,
+                        model::paste)),
+                item("menu.edit.duplicate", "Shortcut+D", () -> {
+                    if (text().isEmpty()) {
+                        model.duplicateSelection();
+                    }
+                }),
                 item("menu.edit.delete", null, model::deleteSelection),
-                item("menu.edit.selectAll", "Shortcut+A", () -> model.selectAll(
-                        model.network().nodes().stream().map(n -> n.id()).toList())));
+                item("menu.edit.selectAll", "Shortcut+A", () -> text().ifPresentOrElse(TextInputControl::selectAll,
+                        () -> model.selectAll(model.network().nodes().stream().map(n -> n.id()).toList()))));
 
         ToggleGroup languages = new ToggleGroup();
         RadioMenuItem english = new RadioMenuItem("English");
@@ -176,6 +186,17 @@ final class MainWindow {
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /**
+     * The text field being typed in, if any: menu accelerators fire before the focused control sees the key, so
+     * the Edit menu hands Ctrl+C/V/A/Z to the text field instead of copying layers while the user edits a value.
+     */
+    private Optional<TextInputControl> text() {
+        // A spinner keeps the focus itself and forwards keys to its text field.
+        return Optional.ofNullable(root.getScene()).map(javafx.scene.Scene::getFocusOwner)
+                .map(owner -> owner instanceof javafx.scene.control.Spinner<?> spinner ? spinner.getEditor() : owner)
+                .filter(TextInputControl.class::isInstance).map(TextInputControl.class::cast);
     }
 
     private MenuItem item(String key, String accelerator, Runnable action) {

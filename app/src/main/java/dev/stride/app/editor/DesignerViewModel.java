@@ -1,5 +1,8 @@
 package dev.stride.app.editor;
 
+import dev.stride.engine.edit.EditCommand;
+import dev.stride.engine.edit.EditHistory;
+import dev.stride.engine.edit.NetworkEdits;
 import dev.stride.engine.model.Connection;
 import dev.stride.engine.model.LayerNode;
 import dev.stride.engine.model.LayerSpec;
@@ -19,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -49,8 +51,9 @@ public final class DesignerViewModel {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyStringWrapper undoDescription = new ReadOnlyStringWrapper(this, "undoDescription", "");
     private final ReadOnlyStringWrapper redoDescription = new ReadOnlyStringWrapper(this, "redoDescription", "");
-    private final DesignHistory history;
-    private long savedRevision;
+    private final EditHistory history;
+    /** Recovered or imported work counts as unsaved until it is saved. */
+    private boolean unsavedOrigin;
     private long layoutRevision;
     private long savedLayoutRevision;
     private Clipboard clipboard;
@@ -61,7 +64,7 @@ public final class DesignerViewModel {
     }
 
     public DesignerViewModel() {
-        history = new DesignHistory(Network.empty());
+        history = new EditHistory(Network.empty());
         publish();
         selection.addListener((javafx.collections.SetChangeListener<NodeId>) change ->
                 focused.set(selection.size() == 1 ? selection.iterator().next() : null));
@@ -146,7 +149,7 @@ public final class DesignerViewModel {
         positions.putAll(layout);
         AutoLayout.placeMissing(loaded, positions);
         file.set(from);
-        savedRevision = dirtyNow ? -1 : history.revision();
+        unsavedOrigin = dirtyNow;
         layoutRevision = 0;
         savedLayoutRevision = 0;
         publish();
@@ -170,7 +173,8 @@ public final class DesignerViewModel {
     /** Marks the current state as saved to {@code to}. */
     public void markSaved(Path to) {
         file.set(to);
-        savedRevision = history.revision();
+        history.markSaved();
+        unsavedOrigin = false;
         savedLayoutRevision = layoutRevision;
         updateDirty();
     }
@@ -193,7 +197,7 @@ public final class DesignerViewModel {
     public NodeId addLayer(LayerSpec spec, Point2D at) {
         NodeId id = network().nextNodeId();
         String name = network().uniqueName(spec);
-        apply("Add " + name, n -> n.withNode(new LayerNode(id, name, spec)), null);
+        apply("Add " + name, new NetworkEdits.AddLayer(new LayerNode(id, name, spec), List.of()));
         place(id, at);
         select(id);
         return id;
@@ -205,11 +209,8 @@ public final class DesignerViewModel {
         NodeId tail = sinks.isEmpty() ? null : sinks.get(sinks.size() - 1);
         NodeId id = network().nextNodeId();
         String name = network().uniqueName(spec);
-        UnaryOperator<Network> change = n -> {
-            Network added = n.withNode(new LayerNode(id, name, spec));
-            return tail == null ? added : added.connect(tail, id);
-        };
-        apply("Add " + name, change, null);
+        apply("Add " + name, new NetworkEdits.AddLayer(new LayerNode(id, name, spec),
+                tail == null ? List.of() : List.of(tail)));
         Point2D below = tail == null ? null : positions.get(tail);
         place(id, below == null ? null : below.add(0, AutoLayout.ROW_HEIGHT));
         select(id);
@@ -221,24 +222,24 @@ public final class DesignerViewModel {
         if (from.equals(to) || network().inputsOf(to).contains(from)) {
             return false;
         }
-        apply("Connect " + nameOf(from) + " → " + nameOf(to), n -> n.connect(from, to), null);
+        apply("Connect " + nameOf(from) + " → " + nameOf(to), new NetworkEdits.Connect(from, to));
         return true;
     }
 
     public void disconnect(NodeId from, NodeId to) {
-        apply("Disconnect " + nameOf(from) + " → " + nameOf(to), n -> n.disconnect(from, to), null);
+        apply("Disconnect " + nameOf(from) + " → " + nameOf(to), new NetworkEdits.Disconnect(from, to));
     }
 
     /** Puts a new layer on an existing connection: from → new → to, keeping the input's position in to's list. */
     public NodeId insertOnConnection(Connection connection, LayerSpec spec, Point2D at) {
         NodeId id = network().nextNodeId();
         String name = network().uniqueName(spec);
-        apply("Insert " + name, n -> {
+        apply("Insert " + name, EditCommand.of("Insert " + name, n -> {
             Network added = n.withNode(new LayerNode(id, name, spec)).connect(connection.from(), id);
             List<NodeId> inputs = new ArrayList<>(added.inputsOf(connection.to()));
             inputs.set(connection.inputIndex(), id);
             return added.withInputs(connection.to(), inputs);
-        }, null);
+        }));
         Point2D fromAt = positions.get(connection.from());
         Point2D toAt = positions.get(connection.to());
         if (at == null && fromAt != null && toAt != null) {
@@ -261,7 +262,7 @@ public final class DesignerViewModel {
         }
         String description = doomed.size() == 1 ? "Delete " + nameOf(doomed.iterator().next())
                 : "Delete " + doomed.size() + " layers";
-        apply(description, n -> {
+        apply(description, EditCommand.of(description, n -> {
             Network result = n;
             for (NodeId id : doomed) {
                 List<NodeId> inputs = result.inputsOf(id);
@@ -280,7 +281,7 @@ public final class DesignerViewModel {
                 result = result.withoutNode(id);
             }
             return result;
-        }, null);
+        }));
         doomed.forEach(positions::remove);
         selection.removeAll(doomed);
     }
@@ -309,12 +310,22 @@ public final class DesignerViewModel {
         updateDirty();
     }
 
-    /** Replaces a layer's parameters. Edits with the same non-null merge key in a row become one undo step. */
-    public void editSpec(NodeId id, LayerSpec spec, String description, String mergeKey) {
+    /**
+     * Replaces a layer's parameters after a change to {@code parameter} (its Keras name); changes of the same
+     * parameter of the same layer in a row (spinner clicks, typing digits) become one undo step. A null parameter
+     * never merges.
+     */
+    public void editSpec(NodeId id, LayerSpec spec, String description, String parameter) {
         if (network().node(id).spec().equals(spec)) {
             return;
         }
-        apply(description, n -> n.withSpec(id, spec), mergeKey);
+        apply(description, parameter == null ? EditCommand.of(description, n -> n.withSpec(id, spec))
+                : new NetworkEdits.ChangeSpec(id, parameter, spec));
+    }
+
+    /** Ends a run of merging edits (an editor lost focus): the next change is its own undo step. */
+    public void endMerge() {
+        history.endMerge();
     }
 
     public boolean rename(NodeId id, String name) {
@@ -322,7 +333,7 @@ public final class DesignerViewModel {
         if (trimmed.isEmpty() || network().findByName(trimmed).isPresent()) {
             return false;
         }
-        apply("Rename " + nameOf(id) + " to " + trimmed, n -> n.withName(id, trimmed), null);
+        apply("Rename " + nameOf(id) + " to " + trimmed, new NetworkEdits.Rename(id, trimmed));
         return true;
     }
 
@@ -359,16 +370,11 @@ public final class DesignerViewModel {
         }
         String description = copies.size() == 1 ? "Paste " + copies.values().iterator().next().name()
                 : "Paste " + copies.size() + " layers";
-        apply(description, n -> {
-            Network result = n;
-            for (LayerNode copy : copies.values()) {
-                result = result.withNode(copy);
-            }
-            for (Connection c : clip.connections()) {
-                result = result.connect(copies.get(c.from()).id(), copies.get(c.to()).id());
-            }
-            return result;
-        }, null);
+        List<EditCommand> steps = new ArrayList<>();
+        copies.values().forEach(copy -> steps.add(new NetworkEdits.AddLayer(copy, List.of())));
+        clip.connections().forEach(c -> steps.add(new NetworkEdits.Connect(copies.get(c.from()).id(),
+                copies.get(c.to()).id())));
+        apply(description, new NetworkEdits.Batch(description, steps));
         copies.forEach((originalId, copy) -> {
             Point2D from = clip.positions().get(originalId);
             place(copy.id(), from == null ? null : from.add(PASTE_OFFSET, PASTE_OFFSET));
@@ -413,9 +419,23 @@ public final class DesignerViewModel {
         publish();
     }
 
-    private void apply(String description, UnaryOperator<Network> change, String mergeKey) {
-        history.apply(description, change, mergeKey);
+    /** Every change to the network goes through here: the engine's history applies and records it. */
+    private void apply(String description, EditCommand command) {
+        history.execute(new Described(description, command));
         publish();
+    }
+
+    /** An engine command with the designer's wording (layer names, not ids) for the Edit menu. */
+    private record Described(String description, EditCommand command) implements EditCommand {
+        @Override
+        public Network apply(Network network) {
+            return command.apply(network);
+        }
+
+        @Override
+        public Optional<String> mergeKey() {
+            return command.mergeKey();
+        }
     }
 
     private void place(NodeId id, Point2D at) {
@@ -441,7 +461,7 @@ public final class DesignerViewModel {
     }
 
     private void updateDirty() {
-        dirty.set(history.revision() != savedRevision || layoutRevision != savedLayoutRevision);
+        dirty.set(history.isDirty() || unsavedOrigin || layoutRevision != savedLayoutRevision);
     }
 
     Optional<LayerNode> focusedNode() {

@@ -145,7 +145,7 @@ final class ParameterItem implements PropertySheet.Item {
             LayerSpec changed = with(layer.get().spec(), component.getName(), replacement);
             problems.accept("");
             model.editSpec(node, changed, "Set " + getName() + " of " + layer.get().name() + " to "
-                    + ParameterEditors.describe(replacement), node.value() + "/" + component.getName());
+                    + ParameterEditors.describe(replacement), getName());
         } catch (RuntimeException e) {
             problems.accept(getName() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage()));

@@ -84,18 +84,18 @@ public final class PropertyPanel extends StackPane {
         noParameters.getStyleClass().add("dock-placeholder");
         noParameters.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(sheet.getItems()));
         noParameters.managedProperty().bind(noParameters.visibleProperty());
-        sheet.visibleProperty().bind(noParameters.visibleProperty().not());
-        sheet.managedProperty().bind(sheet.visibleProperty());
-        javafx.scene.layout.Region filler = new javafx.scene.layout.Region();
-        VBox.setVgrow(filler, Priority.ALWAYS);
-        filler.managedProperty().bind(noParameters.visibleProperty());
-        content.getChildren().addAll(type, name, problem, sheet, noParameters, filler, liveScroll);
+        // The sheet itself stays (hiding a PropertySheet and showing it again left it deaf to the mouse).
+        content.getChildren().addAll(type, name, problem, noParameters, sheet, liveScroll);
         content.setPadding(new Insets(8));
         noSelection = new Label(messages.get("properties.none"));
         noSelection.getStyleClass().add("dock-placeholder");
         noSelection.setWrapText(true);
         getChildren().addAll(content, noSelection);
-        model.focusedProperty().addListener((obs, old, id) -> refresh());
+        model.focusedProperty().addListener((obs, old, id) -> {
+            // Another layer: the next parameter change starts a new undo step.
+            model.endMerge();
+            refresh();
+        });
         model.networkProperty().addListener((obs, old, network) -> refresh());
         refresh();
     }
