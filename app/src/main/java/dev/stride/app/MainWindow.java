@@ -242,7 +242,7 @@ final class MainWindow {
         palette.setPrefWidth(210);
 
         SplitPane editor = new SplitPane(palette, canvasPane, properties);
-        editor.setDividerPositions(0.17, 0.74);
+        editor.setDividerPositions(0.17, 0.72);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(properties, false);
 

@@ -269,8 +269,12 @@ final class ParameterEditors {
             getStyleClass().add("tuple-editor");
             height = integerSpinner(min, max);
             width = integerSpinner(min, max);
-            height.setPrefWidth(72);
-            width.setPrefWidth(72);
+            // Wide enough for two digits beside the arrows, however narrow the panel gets.
+            for (Spinner<Integer> spinner : List.of(height, width)) {
+                spinner.setMinWidth(76);
+                spinner.setPrefWidth(80);
+                spinner.getEditor().setPrefColumnCount(3);
+            }
             square.setGraphic(new FontIcon(MaterialDesignL.LOCK));
             square.setTooltip(new Tooltip(lockTooltip));
             square.getStyleClass().add("square-lock");
