@@ -63,7 +63,8 @@ public final class StrideApp extends Application {
         if (offerRecovery) {
             Platform.runLater(this::offerRecovery);
         } else {
-            openDefaultSample();
+            // After the first frame: the window shows at once, the network a moment later.
+            Platform.runLater(this::openDefaultSample);
         }
         autosave = new Timeline(new KeyFrame(Duration.seconds(AUTOSAVE_SECONDS), event -> documents.autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);

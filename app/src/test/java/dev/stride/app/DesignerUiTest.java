@@ -114,6 +114,22 @@ class DesignerUiTest {
     }
 
     @Test
+    void droppingALayerOnAConnectionInsertsItThere(FxRobot robot) {
+        NodeId input = startWithInputOnly(robot);
+        NodeId conv = dragConv2DAndConnect(robot, input);
+        Point2D from = model().positions().get(input).add(LayerNodeView.WIDTH / 2, LayerNodeView.HEIGHT);
+        Point2D to = model().positions().get(conv).add(LayerNodeView.WIDTH / 2, 0);
+        Point2D middle = from.midpoint(to);
+        robot.drag("#palette-MaxPooling2D", MouseButton.PRIMARY).dropTo(onScreen(robot, middle.getX(), middle.getY()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        NodeId pool = model().network().inputsOf(conv).get(0);
+        assertThat(model().network().node(pool).spec().kerasClassName()).isEqualTo("MaxPooling2D");
+        assertThat(model().network().inputsOf(pool)).containsExactly(input);
+        assertThat(card(robot, conv).shapeText()).isEqualTo("12×12×32");
+    }
+
+    @Test
     void stridesOfTwoChangeTheCardAndTheSummaryAndUndoRestores(FxRobot robot) {
         NodeId conv = dragConv2DAndConnect(robot, startWithInputOnly(robot));
         robot.clickOn(card(robot, conv));
