@@ -180,6 +180,20 @@ class DesignerUiTest {
         assertThat(card(robot, conv).shapeText()).isEqualTo("26×26×32");
     }
 
+    @Test
+    void switchingToChineseRebuildsTheWindowAndKeepsTheDocument(FxRobot robot) {
+        NodeId conv = dragConv2DAndConnect(robot, startWithInputOnly(robot));
+        Network before = model().network();
+        robot.interact(() -> app.switchLanguage(java.util.Locale.SIMPLIFIED_CHINESE));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.TabPane dock = robot.lookup("#dock").queryAs(javafx.scene.control.TabPane.class);
+        assertThat(dock.getTabs().get(0).getText()).isEqualTo("摘要");
+        assertThat(model().network()).isEqualTo(before);
+        assertThat(card(robot, conv).shapeText()).isEqualTo("26×26×32");
+        robot.interact(() -> app.switchLanguage(java.util.Locale.ENGLISH));
+    }
+
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();

@@ -32,10 +32,11 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Edit-to-repaint on a 300-layer network: a parameter edit in the middle of the network, through the view-model
  * (history + full shape analysis) and the canvas, until the next pulse has laid the scene out. Prints the figures;
- * fails only on a gross regression, since the CI machine is shared.
+ * fails only on a gross regression, since the CI machine is shared. Not in the default test run (the name does not
+ * end in Test): run it with -Dtest=DesignerCanvasBenchmark.
  */
 @ExtendWith(ApplicationExtension.class)
-class DesignerCanvasBenchmarkTest {
+class DesignerCanvasBenchmark {
     static final int LAYERS = 300;
     static final int EDITS = 60;
 
