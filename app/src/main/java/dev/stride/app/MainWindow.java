@@ -62,6 +62,9 @@ final class MainWindow {
     private final StatusBar statusBar = new StatusBar();
     private final NetworkCanvas canvas;
     private final Menu recentMenu = new Menu();
+    private final dev.stride.app.common.Subscriptions subscriptions = new dev.stride.app.common.Subscriptions();
+    private SummaryView summary;
+    private PropertyPanel properties;
 
     MainWindow(AppContext context, DesignerViewModel model, DocumentService documents,
             Consumer<Locale> switchLanguage) {
@@ -85,6 +88,14 @@ final class MainWindow {
 
     Parent root() {
         return root;
+    }
+
+    /** Detaches this window's views from the view-model before a new window replaces it. */
+    void dispose() {
+        subscriptions.dispose();
+        canvas.dispose();
+        summary.dispose();
+        properties.dispose();
     }
 
     NetworkCanvas canvas() {
@@ -117,7 +128,7 @@ final class MainWindow {
         }
         recentMenu.setText(messages.get("menu.file.recent"));
         recentMenu.setId("menu.file.recent");
-        documents.recent().addListener((ListChangeListener<Path>) change -> fillRecent());
+        subscriptions.on(documents.recent(), (ListChangeListener<Path>) change -> fillRecent());
         fillRecent();
         Menu file = new Menu(messages.get("menu.file"), null, newMenu,
                 item("menu.file.open", "Shortcut+O", this::openChosen), recentMenu,
@@ -236,7 +247,7 @@ final class MainWindow {
                 model.networkProperty()));
         StackPane canvasPane = new StackPane(canvas, hint);
         canvasPane.getStyleClass().add("design-canvas");
-        PropertyPanel properties = new PropertyPanel(model, messages, new HelpTexts(messages.locale()));
+        properties = new PropertyPanel(model, messages, new HelpTexts(messages.locale()));
         properties.setMinWidth(330);
         properties.setPrefWidth(380);
         palette.setPrefWidth(210);
@@ -253,7 +264,8 @@ final class MainWindow {
     }
 
     private TabPane dock() {
-        Tab summary = new Tab(messages.get("dock.summary"), new SummaryView(model, messages));
+        this.summary = new SummaryView(model, messages);
+        Tab summary = new Tab(messages.get("dock.summary"), this.summary);
         summary.setId("dock.summary");
         summary.setGraphic(new FontIcon(MaterialDesignT.TABLE_LARGE));
         Tab training = placeholderTab("dock.training", new FontIcon(MaterialDesignC.CHART_LINE));

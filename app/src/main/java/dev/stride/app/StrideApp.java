@@ -104,6 +104,7 @@ public final class StrideApp extends Application {
     /** Rebuilds the window in another language; the document, selection and history stay. */
     void switchLanguage(Locale locale) {
         context = context.withMessages(Messages.of(locale));
+        window.dispose();
         stage.getScene().setRoot(buildWindow().root());
         Platform.runLater(window.canvas()::fitToContent);
     }

@@ -55,6 +55,7 @@ public final class NetworkCanvas extends Region {
     private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
 
     private final DesignerViewModel model;
+    private final dev.stride.app.common.Subscriptions subscriptions = new dev.stride.app.common.Subscriptions();
     private final CardTexts texts;
     private final Group world = new Group();
     private final Group edgeLayer = new Group();
@@ -94,15 +95,15 @@ public final class NetworkCanvas extends Region {
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
 
-        model.networkProperty().addListener((obs, old, network) -> reconcile());
-        model.positions().addListener((MapChangeListener<NodeId, Point2D>) change -> {
+        subscriptions.on(model.networkProperty(), (obs, old, network) -> reconcile());
+        subscriptions.on(model.positions(), (MapChangeListener<NodeId, Point2D>) change -> {
             LayerNodeView view = views.get(change.getKey());
             if (view != null && change.wasAdded()) {
                 view.relocate(change.getValueAdded().getX(), change.getValueAdded().getY());
                 updateCurvesOf(change.getKey());
             }
         });
-        model.selection().addListener((SetChangeListener<NodeId>) change -> {
+        subscriptions.on(model.selection(), (SetChangeListener<NodeId>) change -> {
             NodeId id = change.wasAdded() ? change.getElementAdded() : change.getElementRemoved();
             LayerNodeView view = views.get(id);
             if (view != null) {
@@ -116,6 +117,11 @@ public final class NetworkCanvas extends Region {
     }
 
     // --- what tests and the window use ---------------------------------------------------------------------
+
+    /** Stops following the view-model (the window is being replaced). */
+    public void dispose() {
+        subscriptions.dispose();
+    }
 
     public Optional<LayerNodeView> view(NodeId id) {
         return Optional.ofNullable(views.get(id));

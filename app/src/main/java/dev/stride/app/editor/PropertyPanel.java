@@ -26,6 +26,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class PropertyPanel extends StackPane {
     private final DesignerViewModel model;
+    private final dev.stride.app.common.Subscriptions subscriptions = new dev.stride.app.common.Subscriptions();
     private final Messages messages;
     private final HelpTexts help;
     private final PropertySheet sheet = new PropertySheet();
@@ -91,13 +92,19 @@ public final class PropertyPanel extends StackPane {
         noSelection.getStyleClass().add("dock-placeholder");
         noSelection.setWrapText(true);
         getChildren().addAll(content, noSelection);
-        model.focusedProperty().addListener((obs, old, id) -> {
+        subscriptions.on(model.focusedProperty(), (obs, old, id) -> {
             // Another layer: the next parameter change starts a new undo step.
             model.endMerge();
             refresh();
         });
-        model.networkProperty().addListener((obs, old, network) -> refresh());
+        subscriptions.on(model.networkProperty(), (obs, old, network) -> refresh());
         refresh();
+    }
+
+    /** Stops following the view-model (the window is being replaced). */
+    public void dispose() {
+        subscriptions.dispose();
+        sheet.getItems().clear();
     }
 
     /** The PropertySheet, for tests that drive the editors. */

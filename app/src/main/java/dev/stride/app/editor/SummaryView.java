@@ -42,6 +42,7 @@ public final class SummaryView extends VBox {
     }
 
     private final DesignerViewModel model;
+    private final dev.stride.app.common.Subscriptions subscriptions = new dev.stride.app.common.Subscriptions();
     private final Messages messages;
     private final TableView<Row> table = new TableView<>();
     private final Label totals = new Label();
@@ -78,7 +79,7 @@ public final class SummaryView extends VBox {
                         syncing = false;
                     }
                 });
-        model.selection().addListener((SetChangeListener<NodeId>) change -> syncFromModel());
+        subscriptions.on(model.selection(), (SetChangeListener<NodeId>) change -> syncFromModel());
         totals.setId("summaryTotals");
         totals.getStyleClass().add("summary-totals");
         totals.setWrapText(true);
@@ -94,8 +95,13 @@ public final class SummaryView extends VBox {
         split.setDividerPositions(0.72);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().add(split);
-        model.networkProperty().addListener((obs, old, network) -> refresh());
+        subscriptions.on(model.networkProperty(), (obs, old, network) -> refresh());
         refresh();
+    }
+
+    /** Stops following the view-model (the window is being replaced). */
+    public void dispose() {
+        subscriptions.dispose();
     }
 
     public TableView<Row> table() {
