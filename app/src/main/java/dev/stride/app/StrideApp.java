@@ -111,6 +111,9 @@ public final class StrideApp extends Application {
 
     /** Opens samples/lenet-digits.stride, or the LeNet-5 template when the samples are not there. */
     private void openDefaultSample() {
+        if (model.network().size() > 0 || model.fileProperty().get() != null) {
+            return; // something was opened or built meanwhile: keep it
+        }
         Path sample = SampleLocator.defaultProject();
         if (sample != null && Files.isRegularFile(sample)) {
             window.open(sample);

@@ -57,6 +57,7 @@ class DesignerUiTest {
 
     /** A network with only an input, its card at the canvas's top left, zoom 100 %. */
     private NodeId startWithInputOnly(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents(); // let the start-up's own default network arrive first
         robot.interact(() -> model().load(Network.sequential(InputLayerSpec.image(28, 28, 1)),
                 Map.of(NodeId.of("n1"), new Point2D(60, 30)), null, false));
         WaitForAsyncUtils.waitForFxEvents();
