@@ -8,6 +8,7 @@ import dev.stride.engine.model.DenseSpec;
 import dev.stride.engine.model.DepthwiseConv2DSpec;
 import dev.stride.engine.model.Initializer;
 import dev.stride.engine.model.LayerNode;
+import dev.stride.engine.model.LayerSpec;
 import dev.stride.engine.model.Network;
 import dev.stride.engine.model.NodeId;
 import dev.stride.engine.model.SeparableConv2DSpec;
@@ -49,61 +50,53 @@ public final class KerasWeightShapes {
         if (in == null) {
             return slots;
         }
-        switch (node.spec()) {
-            case Conv2DSpec conv -> {
-                int channels = channels(in, conv.dataFormat());
-                slots.put("kernel", new WeightSlot(new int[] {conv.kernelSize().height(), conv.kernelSize().width(),
-                    channels / Math.max(conv.groups(), 1), conv.filters()}, conv.kernelInitializer()));
-                if (conv.useBias()) {
-                    slots.put("bias", new WeightSlot(new int[] {conv.filters()}, conv.biasInitializer()));
-                }
+        LayerSpec spec = node.spec();
+        if (spec instanceof Conv2DSpec conv) {
+            int channels = channels(in, conv.dataFormat());
+            slots.put("kernel", new WeightSlot(new int[] {conv.kernelSize().height(), conv.kernelSize().width(),
+                channels / Math.max(conv.groups(), 1), conv.filters()}, conv.kernelInitializer()));
+            if (conv.useBias()) {
+                slots.put("bias", new WeightSlot(new int[] {conv.filters()}, conv.biasInitializer()));
             }
-            case Conv2DTransposeSpec conv -> {
-                int channels = channels(in, conv.dataFormat());
-                slots.put("kernel", new WeightSlot(new int[] {conv.kernelSize().height(), conv.kernelSize().width(),
-                    conv.filters(), channels}, conv.kernelInitializer()));
-                if (conv.useBias()) {
-                    slots.put("bias", new WeightSlot(new int[] {conv.filters()}, conv.biasInitializer()));
-                }
+        } else if (spec instanceof Conv2DTransposeSpec conv) {
+            int channels = channels(in, conv.dataFormat());
+            slots.put("kernel", new WeightSlot(new int[] {conv.kernelSize().height(), conv.kernelSize().width(),
+                conv.filters(), channels}, conv.kernelInitializer()));
+            if (conv.useBias()) {
+                slots.put("bias", new WeightSlot(new int[] {conv.filters()}, conv.biasInitializer()));
             }
-            case DepthwiseConv2DSpec conv -> {
-                int channels = channels(in, conv.dataFormat());
-                slots.put("kernel", new WeightSlot(new int[] {conv.kernelSize().height(), conv.kernelSize().width(),
-                    channels, conv.depthMultiplier()}, conv.depthwiseInitializer()));
-                if (conv.useBias()) {
-                    slots.put("bias", new WeightSlot(new int[] {channels * conv.depthMultiplier()},
-                            conv.biasInitializer()));
-                }
+        } else if (spec instanceof DepthwiseConv2DSpec conv) {
+            int channels = channels(in, conv.dataFormat());
+            slots.put("kernel", new WeightSlot(new int[] {conv.kernelSize().height(), conv.kernelSize().width(),
+                channels, conv.depthMultiplier()}, conv.depthwiseInitializer()));
+            if (conv.useBias()) {
+                slots.put("bias", new WeightSlot(new int[] {channels * conv.depthMultiplier()},
+                        conv.biasInitializer()));
             }
-            case SeparableConv2DSpec conv -> {
-                int channels = channels(in, conv.dataFormat());
-                slots.put("depthwise_kernel", new WeightSlot(new int[] {conv.kernelSize().height(),
-                    conv.kernelSize().width(), channels, conv.depthMultiplier()}, conv.depthwiseInitializer()));
-                slots.put("pointwise_kernel", new WeightSlot(new int[] {1, 1, channels * conv.depthMultiplier(),
-                    conv.filters()}, conv.pointwiseInitializer()));
-                if (conv.useBias()) {
-                    slots.put("bias", new WeightSlot(new int[] {conv.filters()}, conv.biasInitializer()));
-                }
+        } else if (spec instanceof SeparableConv2DSpec conv) {
+            int channels = channels(in, conv.dataFormat());
+            slots.put("depthwise_kernel", new WeightSlot(new int[] {conv.kernelSize().height(),
+                conv.kernelSize().width(), channels, conv.depthMultiplier()}, conv.depthwiseInitializer()));
+            slots.put("pointwise_kernel", new WeightSlot(new int[] {1, 1, channels * conv.depthMultiplier(),
+                conv.filters()}, conv.pointwiseInitializer()));
+            if (conv.useBias()) {
+                slots.put("bias", new WeightSlot(new int[] {conv.filters()}, conv.biasInitializer()));
             }
-            case BatchNormalizationSpec bn -> {
-                int axis = bn.axis() < 0 ? in.rank() + bn.axis() : bn.axis() - 1;
-                int[] shape = {in.dim(axis)};
-                if (bn.scale()) {
-                    slots.put("gamma", new WeightSlot(shape, bn.gammaInitializer()));
-                }
-                if (bn.center()) {
-                    slots.put("beta", new WeightSlot(shape, bn.betaInitializer()));
-                }
-                slots.put("moving_mean", new WeightSlot(shape, bn.movingMeanInitializer()));
-                slots.put("moving_variance", new WeightSlot(shape, bn.movingVarianceInitializer()));
+        } else if (spec instanceof BatchNormalizationSpec bn) {
+            int axis = bn.axis() < 0 ? in.rank() + bn.axis() : bn.axis() - 1;
+            int[] shape = {in.dim(axis)};
+            if (bn.scale()) {
+                slots.put("gamma", new WeightSlot(shape, bn.gammaInitializer()));
             }
-            case DenseSpec dense -> {
-                slots.put("kernel", new WeightSlot(new int[] {in.dim(-1), dense.units()}, dense.kernelInitializer()));
-                if (dense.useBias()) {
-                    slots.put("bias", new WeightSlot(new int[] {dense.units()}, dense.biasInitializer()));
-                }
+            if (bn.center()) {
+                slots.put("beta", new WeightSlot(shape, bn.betaInitializer()));
             }
-            default -> {
+            slots.put("moving_mean", new WeightSlot(shape, bn.movingMeanInitializer()));
+            slots.put("moving_variance", new WeightSlot(shape, bn.movingVarianceInitializer()));
+        } else if (spec instanceof DenseSpec dense) {
+            slots.put("kernel", new WeightSlot(new int[] {in.dim(-1), dense.units()}, dense.kernelInitializer()));
+            if (dense.useBias()) {
+                slots.put("bias", new WeightSlot(new int[] {dense.units()}, dense.biasInitializer()));
             }
         }
         return slots;

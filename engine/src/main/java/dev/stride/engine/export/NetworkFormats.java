@@ -26,22 +26,35 @@ final class NetworkFormats {
 
     /** The data format of a layer that has one. */
     static Optional<DataFormat> of(LayerSpec spec) {
-        return Optional.ofNullable(switch (spec) {
-            case Conv2DSpec s -> s.dataFormat();
-            case Conv2DTransposeSpec s -> s.dataFormat();
-            case SeparableConv2DSpec s -> s.dataFormat();
-            case DepthwiseConv2DSpec s -> s.dataFormat();
-            case MaxPooling2DSpec s -> s.dataFormat();
-            case AveragePooling2DSpec s -> s.dataFormat();
-            case GlobalMaxPooling2DSpec s -> s.dataFormat();
-            case GlobalAveragePooling2DSpec s -> s.dataFormat();
-            case ZeroPadding2DSpec s -> s.dataFormat();
-            case Cropping2DSpec s -> s.dataFormat();
-            case UpSampling2DSpec s -> s.dataFormat();
-            case SpatialDropout2DSpec s -> s.dataFormat();
-            case FlattenSpec s -> s.dataFormat();
-            default -> null;
-        });
+        DataFormat format = null;
+        if (spec instanceof Conv2DSpec s) {
+            format = s.dataFormat();
+        } else if (spec instanceof Conv2DTransposeSpec s) {
+            format = s.dataFormat();
+        } else if (spec instanceof SeparableConv2DSpec s) {
+            format = s.dataFormat();
+        } else if (spec instanceof DepthwiseConv2DSpec s) {
+            format = s.dataFormat();
+        } else if (spec instanceof MaxPooling2DSpec s) {
+            format = s.dataFormat();
+        } else if (spec instanceof AveragePooling2DSpec s) {
+            format = s.dataFormat();
+        } else if (spec instanceof GlobalMaxPooling2DSpec s) {
+            format = s.dataFormat();
+        } else if (spec instanceof GlobalAveragePooling2DSpec s) {
+            format = s.dataFormat();
+        } else if (spec instanceof ZeroPadding2DSpec s) {
+            format = s.dataFormat();
+        } else if (spec instanceof Cropping2DSpec s) {
+            format = s.dataFormat();
+        } else if (spec instanceof UpSampling2DSpec s) {
+            format = s.dataFormat();
+        } else if (spec instanceof SpatialDropout2DSpec s) {
+            format = s.dataFormat();
+        } else if (spec instanceof FlattenSpec s) {
+            format = s.dataFormat();
+        }
+        return Optional.ofNullable(format);
     }
 
     /**

@@ -107,41 +107,54 @@ public final class OnnxExporter {
         TensorShape inShape = network.inputsOf(node.id()).isEmpty()
                 ? null : shapeOf(network.inputsOf(node.id()).get(0));
         TensorShape outShape = shapeOf(node.id());
-        return switch (spec) {
-            case InputLayerSpec input -> input(name, input);
-            case Conv2DSpec conv -> activate(conv2d(name, in.get(0), inShape, conv), conv.activation(), outShape,
+        if (spec instanceof InputLayerSpec input) {
+            return input(name, input);
+        } else if (spec instanceof Conv2DSpec conv) {
+            return activate(conv2d(name, in.get(0), inShape, conv), conv.activation(), outShape, name);
+        } else if (spec instanceof Conv2DTransposeSpec conv) {
+            return activate(conv2dTranspose(name, in.get(0), inShape, outShape, conv), conv.activation(), outShape,
                     name);
-            case Conv2DTransposeSpec conv -> activate(conv2dTranspose(name, in.get(0), inShape, outShape, conv),
-                    conv.activation(), outShape, name);
-            case DepthwiseConv2DSpec conv -> activate(depthwise(name, in.get(0), inShape, conv), conv.activation(),
-                    outShape, name);
-            case SeparableConv2DSpec conv -> activate(separable(name, in.get(0), inShape, conv), conv.activation(),
-                    outShape, name);
-            case MaxPooling2DSpec pool -> pool("MaxPool", name, in.get(0), inShape, pool.poolSize(),
-                    pool.effectiveStrides(), pool.padding());
-            case AveragePooling2DSpec pool -> pool("AveragePool", name, in.get(0), inShape, pool.poolSize(),
-                    pool.effectiveStrides(), pool.padding());
-            case GlobalAveragePooling2DSpec pool -> global("GlobalAveragePool", name, in.get(0), pool.keepdims());
-            case GlobalMaxPooling2DSpec pool -> global("GlobalMaxPool", name, in.get(0), pool.keepdims());
-            case ZeroPadding2DSpec pad -> graph.node("Pad", name, in.get(0),
+        } else if (spec instanceof DepthwiseConv2DSpec conv) {
+            return activate(depthwise(name, in.get(0), inShape, conv), conv.activation(), outShape, name);
+        } else if (spec instanceof SeparableConv2DSpec conv) {
+            return activate(separable(name, in.get(0), inShape, conv), conv.activation(), outShape, name);
+        } else if (spec instanceof MaxPooling2DSpec pool) {
+            return pool("MaxPool", name, in.get(0), inShape, pool.poolSize(), pool.effectiveStrides(),
+                    pool.padding());
+        } else if (spec instanceof AveragePooling2DSpec pool) {
+            return pool("AveragePool", name, in.get(0), inShape, pool.poolSize(), pool.effectiveStrides(),
+                    pool.padding());
+        } else if (spec instanceof GlobalAveragePooling2DSpec pool) {
+            return global("GlobalAveragePool", name, in.get(0), pool.keepdims());
+        } else if (spec instanceof GlobalMaxPooling2DSpec pool) {
+            return global("GlobalMaxPool", name, in.get(0), pool.keepdims());
+        } else if (spec instanceof ZeroPadding2DSpec pad) {
+            return graph.node("Pad", name, in.get(0),
                     graph.int64Initializer(name + "_pads", 0, 0, pad.padding().top(), pad.padding().left(),
                             0, 0, pad.padding().bottom(), pad.padding().right())).add();
-            case Cropping2DSpec crop -> crop(name, in.get(0), inShape, crop);
-            case UpSampling2DSpec up -> upsample(name, in.get(0), up);
-            case BatchNormalizationSpec bn -> batchNorm(name, in.get(0), inShape, bn);
-            case DropoutSpec ignored -> graph.node("Identity", name, in.get(0)).add();
-            case SpatialDropout2DSpec ignored -> graph.node("Identity", name, in.get(0)).add();
-            case ActivationSpec activation -> graph.node("Identity", name,
-                    activate(in.get(0), activation.activation(), outShape, name)).add();
-            case FlattenSpec ignored -> graph.node("Flatten", name, toKerasLayout(in.get(0), inShape, name))
-                    .attr("axis", 1L).add();
-            case ReshapeSpec ignored -> reshape(name, in.get(0), inShape, outShape);
-            case DenseSpec dense -> activate(dense(name, in.get(0), inShape, dense), dense.activation(), outShape,
-                    name);
-            case AddSpec ignored -> graph.node("Sum", name, in.toArray(String[]::new)).add();
-            case ConcatenateSpec concat -> graph.node("Concat", name, in.toArray(String[]::new))
+        } else if (spec instanceof Cropping2DSpec crop) {
+            return crop(name, in.get(0), inShape, crop);
+        } else if (spec instanceof UpSampling2DSpec up) {
+            return upsample(name, in.get(0), up);
+        } else if (spec instanceof BatchNormalizationSpec bn) {
+            return batchNorm(name, in.get(0), inShape, bn);
+        } else if (spec instanceof DropoutSpec || spec instanceof SpatialDropout2DSpec) {
+            return graph.node("Identity", name, in.get(0)).add();
+        } else if (spec instanceof ActivationSpec activation) {
+            return graph.node("Identity", name, activate(in.get(0), activation.activation(), outShape, name)).add();
+        } else if (spec instanceof FlattenSpec) {
+            return graph.node("Flatten", name, toKerasLayout(in.get(0), inShape, name)).attr("axis", 1L).add();
+        } else if (spec instanceof ReshapeSpec) {
+            return reshape(name, in.get(0), inShape, outShape);
+        } else if (spec instanceof DenseSpec dense) {
+            return activate(dense(name, in.get(0), inShape, dense), dense.activation(), outShape, name);
+        } else if (spec instanceof AddSpec) {
+            return graph.node("Sum", name, in.toArray(String[]::new)).add();
+        } else if (spec instanceof ConcatenateSpec concat) {
+            return graph.node("Concat", name, in.toArray(String[]::new))
                     .attr("axis", (long) internalAxis(concat.axis(), outShape)).add();
-        };
+        }
+        throw new UnsupportedLayerException(FORMAT, name, spec.kerasClassName() + " layers");
     }
 
     private String input(String name, InputLayerSpec input) {
