@@ -20,7 +20,7 @@ import dev.stride.engine.model.ZeroPadding2DSpec;
 import java.util.Optional;
 
 /** The image layout a whole network uses; exporters translate one layout per network, not a mix. */
-final class NetworkFormats {
+public final class NetworkFormats {
     private NetworkFormats() {
     }
 
@@ -61,7 +61,7 @@ final class NetworkFormats {
      * The network's data format: that of its spatial layers (channels_last when it has none). A Flatten's format
      * only counts when it follows an image, so it is ignored here unless nothing else decides.
      */
-    static DataFormat dataFormat(Network network) {
+    public static DataFormat dataFormat(Network network) {
         DataFormat found = null;
         for (LayerNode node : network.nodes()) {
             if (node.spec() instanceof FlattenSpec) {
