@@ -9,6 +9,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import javax.imageio.ImageIO;
 
 /** Renders a {@link NetworkDiagram} as SVG text or, through java.awt off-screen (headless-safe), as a PNG. */
@@ -27,9 +28,12 @@ public final class DiagramWriter {
                 + "orient=\"auto\"><path d=\"M0,0 L10,4 L0,8 z\" fill=\"#555555\"/></marker></defs>\n");
         svg.append("  <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         for (NetworkDiagram.Arrow arrow : diagram.arrows()) {
-            svg.append("  <line x1=\"").append(arrow.x1()).append("\" y1=\"").append(arrow.y1()).append("\" x2=\"")
-                    .append(arrow.x2()).append("\" y2=\"").append(arrow.y2())
-                    .append("\" stroke=\"#555555\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>\n");
+            svg.append("  <polyline points=\"");
+            for (NetworkDiagram.Point point : arrow.points()) {
+                svg.append(point.x()).append(',').append(point.y()).append(' ');
+            }
+            svg.setLength(svg.length() - 1);
+            svg.append("\" fill=\"none\" stroke=\"#555555\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>\n");
         }
         for (NetworkDiagram.Box box : diagram.boxes()) {
             svg.append("  <g id=\"").append(escape(box.id().value())).append("\">\n");
@@ -66,14 +70,19 @@ public final class DiagramWriter {
             g.setColor(new Color(0x555555));
             g.setStroke(new BasicStroke(1.5f));
             for (NetworkDiagram.Arrow arrow : diagram.arrows()) {
-                g.drawLine(arrow.x1(), arrow.y1(), arrow.x2(), arrow.y2() - 4);
-                double angle = Math.atan2(arrow.y2() - arrow.y1(), arrow.x2() - arrow.x1());
+                List<NetworkDiagram.Point> points = arrow.points();
+                for (int i = 1; i < points.size(); i++) {
+                    g.drawLine(points.get(i - 1).x(), points.get(i - 1).y(), points.get(i).x(), points.get(i).y());
+                }
+                NetworkDiagram.Point tip = points.get(points.size() - 1);
+                NetworkDiagram.Point before = points.get(points.size() - 2);
+                double angle = Math.atan2(tip.y() - before.y(), tip.x() - before.x());
                 Polygon head = new Polygon();
-                head.addPoint(arrow.x2(), arrow.y2());
-                head.addPoint((int) Math.round(arrow.x2() - 10 * Math.cos(angle - 0.4)),
-                        (int) Math.round(arrow.y2() - 10 * Math.sin(angle - 0.4)));
-                head.addPoint((int) Math.round(arrow.x2() - 10 * Math.cos(angle + 0.4)),
-                        (int) Math.round(arrow.y2() - 10 * Math.sin(angle + 0.4)));
+                head.addPoint(tip.x(), tip.y());
+                head.addPoint((int) Math.round(tip.x() - 10 * Math.cos(angle - 0.4)),
+                        (int) Math.round(tip.y() - 10 * Math.sin(angle - 0.4)));
+                head.addPoint((int) Math.round(tip.x() - 10 * Math.cos(angle + 0.4)),
+                        (int) Math.round(tip.y() - 10 * Math.sin(angle + 0.4)));
                 g.fillPolygon(head);
             }
             Font bold = new Font(Font.SANS_SERIF, Font.BOLD, 13);

@@ -54,7 +54,7 @@ class DesignExporterTest {
                 .parse(new ByteArrayInputStream(svg));
 
         assertThat(document.getElementsByTagName("g").getLength()).isEqualTo(RESIDUAL.network().size());
-        assertThat(document.getElementsByTagName("line").getLength())
+        assertThat(document.getElementsByTagName("polyline").getLength())
                 .isEqualTo(RESIDUAL.network().connections().size());
         assertThat(new String(svg, StandardCharsets.UTF_8)).contains(">residual (Add)</text>")
                 .contains(">output: 12×12×8</text>");
