@@ -65,6 +65,7 @@ public final class PyTorchCodeGenerator {
     private final List<String> forward = new ArrayList<>();
     private final List<String> penalties = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> loads = new ArrayList<>();
     private boolean needsSameAveragePool;
 
     private PyTorchCodeGenerator(Network network, NetworkAnalysis analysis) {
@@ -122,7 +123,21 @@ public final class PyTorchCodeGenerator {
             code.append("        ").append(line).append('\n');
         }
         code.append("        return ").append(outputs.size() == 1 ? outputs.get(0)
-                : "(" + String.join(", ", outputs) + ")").append("\n\n\n");
+                : "(" + String.join(", ", outputs) + ")").append("\n\n");
+        code.append("    def load_keras_weights(self, weights):\n");
+        code.append("        \"\"\"Copies weights from Keras: {layer name: {weight name: array in Keras's layout}}, e.g.\n");
+        code.append("        {l.name: {w.path.split(\"/\")[-1]: w.numpy() for w in l.weights} for l in keras_model.layers}\n");
+        code.append("        \"\"\"\n");
+        code.append("        def tensor(layer, name):\n");
+        code.append("            return torch.as_tensor(weights[layer][name], dtype=torch.float32)\n\n");
+        code.append("        with torch.no_grad():\n");
+        if (loads.isEmpty()) {
+            code.append("            pass\n");
+        }
+        for (String load : loads) {
+            code.append("            ").append(load).append('\n');
+        }
+        code.append("        return self\n\n\n");
 
         code.append("def regularization(model):\n");
         code.append("    \"\"\"The penalty Keras adds to the loss for the layers' kernel/bias regularizers.\"\"\"\n");
@@ -206,12 +221,17 @@ public final class PyTorchCodeGenerator {
                     + ", groups=" + s.groups() + ", bias=" + PythonSyntax.bool(s.useBias()) + ")");
             expression = activate(self + "(" + pad(x, in, s.kernelSize(), s.strides(), s.dilationRate(),
                     s.padding(), null) + ")", s.activation(), out);
+            load(name, self + ".weight", "kernel", ".permute(3, 2, 0, 1)");
+            loadBias(name, self, s.useBias());
             penalty(name, "weight", s.kernelRegularizer());
             penalty(name, "bias", s.biasRegularizer());
             unsupportedExtras(node, s.activityRegularizer() != null, s.kernelConstraint() != null
                     || s.biasConstraint() != null);
         } else if (spec instanceof Conv2DTransposeSpec s) {
             expression = activate(convTranspose(name, x, in, out, s), s.activation(), out);
+            // Keras (kh, kw, out, in) to PyTorch's ConvTranspose2d (in, out, kh, kw).
+            load(name, self + ".weight", "kernel", ".permute(3, 2, 0, 1)");
+            loadBias(name, self, s.useBias());
             penalty(name, "weight", s.kernelRegularizer());
             penalty(name, "bias", s.biasRegularizer());
             unsupportedExtras(node, s.activityRegularizer() != null, s.kernelConstraint() != null
@@ -223,6 +243,9 @@ public final class PyTorchCodeGenerator {
                     + ", groups=" + c + ", bias=" + PythonSyntax.bool(s.useBias()) + ")");
             expression = activate(self + "(" + pad(x, in, s.kernelSize(), s.strides(), s.dilationRate(),
                     s.padding(), null) + ")", s.activation(), out);
+            load(name, self + ".weight", "kernel", ".permute(2, 3, 0, 1).reshape(" + c * s.depthMultiplier() + ", 1, "
+                    + s.kernelSize().height() + ", " + s.kernelSize().width() + ")");
+            loadBias(name, self, s.useBias());
             penalty(name, "weight", s.depthwiseRegularizer());
             penalty(name, "bias", s.biasRegularizer());
             unsupportedExtras(node, s.activityRegularizer() != null, s.depthwiseConstraint() != null
@@ -236,6 +259,10 @@ public final class PyTorchCodeGenerator {
                     + ", kernel_size=1, bias=" + PythonSyntax.bool(s.useBias()) + ")");
             expression = activate(self + "_pointwise(" + self + "_depthwise(" + pad(x, in, s.kernelSize(),
                     s.strides(), s.dilationRate(), s.padding(), null) + "))", s.activation(), out);
+            load(name, self + "_depthwise.weight", "depthwise_kernel", ".permute(2, 3, 0, 1).reshape("
+                    + c * s.depthMultiplier() + ", 1, " + s.kernelSize().height() + ", " + s.kernelSize().width() + ")");
+            load(name, self + "_pointwise.weight", "pointwise_kernel", ".permute(3, 2, 0, 1)");
+            loadBias(name, self + "_pointwise", s.useBias());
             penalty(name + "_depthwise", "weight", s.depthwiseRegularizer());
             penalty(name + "_pointwise", "weight", s.pointwiseRegularizer());
             penalty(name + "_pointwise", "bias", s.biasRegularizer());
@@ -294,6 +321,8 @@ public final class PyTorchCodeGenerator {
             String applied = isImage(in) && channelsLast
                     ? self + "(" + x + ".permute(0, 2, 3, 1)).permute(0, 3, 1, 2)" : self + "(" + x + ")";
             expression = activate(applied, s.activation(), out);
+            load(name, self + ".weight", "kernel", ".T");
+            loadBias(name, self, s.useBias());
             penalty(name, "weight", s.kernelRegularizer());
             penalty(name, "bias", s.biasRegularizer());
             unsupportedExtras(node, s.activityRegularizer() != null, s.kernelConstraint() != null
@@ -357,12 +386,31 @@ public final class PyTorchCodeGenerator {
         if (affine && !s.scale()) {
             modules.add(self + ".weight.requires_grad_(False)  # Keras scale=False: no gamma");
         }
+        if (s.scale()) {
+            load(node.name(), self + ".weight", "gamma", "");
+        }
+        if (s.center()) {
+            load(node.name(), self + ".bias", "beta", "");
+        }
+        load(node.name(), self + ".running_mean", "moving_mean", "");
+        load(node.name(), self + ".running_var", "moving_variance", "");
         penalty(var(node.id()), "weight", s.gammaRegularizer());
         penalty(var(node.id()), "bias", s.betaRegularizer());
         if (s.betaConstraint() != null || s.gammaConstraint() != null) {
             notes.add(node.name() + ": Keras weight constraints are not reproduced.");
         }
         return self + "(" + x + ")";
+    }
+
+    private void load(String layer, String target, String weight, String conversion) {
+        loads.add(target + ".copy_(tensor(" + PythonSyntax.string(layer) + ", " + PythonSyntax.string(weight) + ")"
+                + conversion + ")");
+    }
+
+    private void loadBias(String layer, String module, boolean useBias) {
+        if (useBias) {
+            load(layer, module + ".bias", "bias", "");
+        }
     }
 
     private void unsupportedExtras(LayerNode node, boolean activityRegularizer, boolean constraint) {

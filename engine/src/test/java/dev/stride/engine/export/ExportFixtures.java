@@ -142,6 +142,31 @@ final class ExportFixtures {
                 DenseSpec.of(4, Activation.SOFTMAX));
     }
 
+    /** The weights with random BatchNorm statistics and affine parameters: fresh ones (0, 1) hide mix-ups. */
+    static NetworkWeights withRandomStatistics(NetworkWeights weights, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        Map<String, Map<String, WeightTensor>> changed = new LinkedHashMap<>();
+        weights.layers().forEach((layer, tensors) -> {
+            Map<String, WeightTensor> copy = new LinkedHashMap<>(tensors);
+            if (copy.containsKey("moving_variance")) {
+                for (String name : List.of("moving_mean", "moving_variance", "gamma", "beta")) {
+                    WeightTensor tensor = copy.get(name);
+                    if (tensor == null) {
+                        continue;
+                    }
+                    float[] values = new float[tensor.values().length];
+                    for (int i = 0; i < values.length; i++) {
+                        double u = random.nextDouble();
+                        values[i] = (float) (name.equals("moving_variance") || name.equals("gamma") ? 0.5 + u : u - 0.5);
+                    }
+                    copy.put(name, new WeightTensor(tensor.shape(), values));
+                }
+            }
+            changed.put(layer, copy);
+        });
+        return new NetworkWeights(changed);
+    }
+
     /** Builds a functional graph with explicit layer names. */
     static final class GraphBuilder {
         private final List<LayerNode> nodes = new ArrayList<>();

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Peer check: the PyTorch code generated for every network builds under Debian's python3-torch, a forward pass on a
  * batch gives Stride's output shape, and PyTorch counts Stride's parameters (trainable parameters and BatchNorm's
- * running statistics, which Keras counts as non-trainable). One Python process checks all networks.
+ * running statistics, which Keras counts as non-trainable), and with the same Keras weights loaded through the
+ * generated {@code load_keras_weights} it computes what ONNX Runtime computes from Stride's ONNX export (which the
+ * DL4J parity test ties to DL4J). One Python process checks all networks.
  */
 class PyTorchPeerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +38,7 @@ class PyTorchPeerTest {
             import torch
             torch.manual_seed(0)
             for line in open(sys.argv[1]):
-                name, path, shape = line.rstrip("\\n").split("\\t")
+                name, path, shape, data = line.rstrip("\\n").split("\\t")
                 try:
                     spec = importlib.util.spec_from_file_location("m_" + name.replace("-", "_"), path)
                     module = importlib.util.module_from_spec(spec)
@@ -48,13 +50,20 @@ class PyTorchPeerTest {
                     trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
                     frozen = sum(p.numel() for p in model.parameters() if not p.requires_grad)
                     stats = sum(b.numel() for n, b in model.named_buffers() if n.endswith(("running_mean", "running_var")))
+                    given = json.load(open(data))
+                    weights = {layer: {weight: torch.tensor(t["values"]).reshape(t["shape"]) for weight, t in ws.items()}
+                               for layer, ws in given["weights"].items()}
+                    model.load_keras_weights(weights)
+                    with torch.no_grad():
+                        values = model(torch.tensor(given["input"]).reshape(given["input_shape"])).flatten().tolist()
                     print(json.dumps({"name": name, "shape": list(out.shape), "trainable": trainable,
-                                      "frozen": frozen, "statistics": stats}))
+                                      "frozen": frozen, "statistics": stats, "values": values}))
                 except Exception as error:
                     print(json.dumps({"name": name, "error": repr(error)}))
             """;
 
     private static final Map<String, JsonNode> RESULTS = new HashMap<>();
+    private static final Map<String, float[]> ONNX_OUTPUTS = new HashMap<>();
     private static String pythonOutput = "";
     private static boolean torchAvailable;
 
@@ -72,8 +81,18 @@ class PyTorchPeerTest {
             Path file = dir.resolve(named.name().replaceAll("[^A-Za-z0-9]", "_") + ".py");
             Files.writeString(file, code);
             TensorShape input = torchInput(network, analysis);
+            NetworkWeights weights = ExportFixtures.withRandomStatistics(
+                    InitialWeights.generate(network, analysis, 5), 6);
+            long[] inputShape = OnnxExporterTest.withBatch(2, OnnxExporterTest.toLongs(input));
+            float[] values = OnnxExporterTest.random(Math.toIntExact(2 * input.elementCount()), 8);
+            ONNX_OUTPUTS.put(named.name(), OnnxRuntimeHarness.run(
+                    OnnxExporter.export(network, analysis, weights, OnnxInputLayout.NCHW), values, inputShape)
+                    .values());
+            Path data = dir.resolve(file.getFileName() + ".json");
+            Files.writeString(data, JSON.writeValueAsString(Map.of("weights", weights.layers(), "input", values,
+                    "input_shape", inputShape)));
             manifest.add(named.name() + "\t" + file + "\t"
-                    + input.dims().stream().map(String::valueOf).collect(Collectors.joining(",")));
+                    + input.dims().stream().map(String::valueOf).collect(Collectors.joining(",")) + "\t" + data);
         }
         Files.write(dir.resolve("manifest.tsv"), manifest);
         Files.writeString(dir.resolve("driver.py"), DRIVER);
@@ -106,6 +125,15 @@ class PyTorchPeerTest {
             assertThat(result.get("trainable").asLong()).isEqualTo(analysis.trainableParams());
             assertThat(result.get("statistics").asLong() + result.get("frozen").asLong())
                     .isEqualTo(analysis.nonTrainableParams());
+
+            float[] onnx = ONNX_OUTPUTS.get(named.name());
+            JsonNode torchValues = result.get("values");
+            assertThat(torchValues.size()).isEqualTo(onnx.length);
+            double maxDifference = 0;
+            for (int i = 0; i < onnx.length; i++) {
+                maxDifference = Math.max(maxDifference, Math.abs(torchValues.get(i).asDouble() - onnx[i]));
+            }
+            assertThat(maxDifference).as("max |PyTorch − ONNX| with the same Keras weights").isLessThan(1e-4);
         }));
     }
 
