@@ -12,10 +12,13 @@ import dev.stride.engine.shape.NetworkAnalysis;
 import dev.stride.engine.shape.ShapeInference;
 import dev.stride.engine.training.TrainingSettings;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,25 +36,37 @@ import org.nd4j.linalg.factory.Nd4j;
 class OnnxDl4jParityTest {
     private static final double TOLERANCE = 1e-4;
 
+    private static ClassLoader generatedClasses;
+
     static List<ExportFixtures.Named> networks() {
         return ExportFixtures.all();
     }
 
+    @BeforeAll
+    static void compileTheGeneratedDl4jCodeOfEveryNetwork(@TempDir Path dir) throws Exception {
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (ExportFixtures.Named named : networks()) {
+            String className = Dl4jJavaCodeGenerator.className(named.name());
+            sources.put(className, Dl4jJavaCodeGenerator.generate(named.network(),
+                    ShapeInference.analyze(named.network()), TrainingSettings.defaults(), className));
+        }
+        generatedClasses = JavaSourceCompiler.compile(dir, sources);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("networks")
-    void onnxRuntimeMatchesDl4jOnAFreshlyInitialisedNetwork(ExportFixtures.Named named, @TempDir Path dir)
-            throws Exception {
+    void onnxRuntimeMatchesDl4jOnAFreshlyInitialisedNetwork(ExportFixtures.Named named) throws Exception {
         Network network = named.network();
-        ComputationGraph graph = dl4jGraph(network, named.name(), dir);
+        ComputationGraph graph = dl4jGraph(named.name());
         randomiseBatchNormStatistics(graph, network);
 
         assertOnnxMatchesDl4j(network, graph);
     }
 
     @Test
-    void onnxRuntimeMatchesDl4jAfterAFewTrainingSteps(@TempDir Path dir) throws Exception {
+    void onnxRuntimeMatchesDl4jAfterAFewTrainingSteps() throws Exception {
         Network network = ExportFixtures.stridedSame();
-        ComputationGraph graph = dl4jGraph(network, "strided-same", dir);
+        ComputationGraph graph = dl4jGraph("strided-same");
         INDArray features = Nd4j.rand(DataType.FLOAT, 16, 3, 13, 13);
         INDArray labels = Nd4j.zeros(DataType.FLOAT, 16, 5);
         for (int i = 0; i < 16; i++) {
@@ -90,11 +105,8 @@ class OnnxDl4jParityTest {
         assertThat(maxDifference).as("max |ONNX − DL4J|").isLessThan(TOLERANCE);
     }
 
-    static ComputationGraph dl4jGraph(Network network, String name, Path dir) throws Exception {
-        NetworkAnalysis analysis = ShapeInference.analyze(network);
-        String className = Dl4jJavaCodeGenerator.className(name);
-        String source = Dl4jJavaCodeGenerator.generate(network, analysis, TrainingSettings.defaults(), className);
-        Class<?> generated = JavaSourceCompiler.compileAndLoad(dir, className, source);
+    private static ComputationGraph dl4jGraph(String name) throws Exception {
+        Class<?> generated = generatedClasses.loadClass(Dl4jJavaCodeGenerator.className(name));
         ComputationGraphConfiguration configuration =
                 (ComputationGraphConfiguration) generated.getMethod("configuration").invoke(null);
         ComputationGraph graph = new ComputationGraph(configuration);
