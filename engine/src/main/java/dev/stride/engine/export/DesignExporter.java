@@ -1,5 +1,6 @@
 package dev.stride.engine.export;
 
+import dev.stride.engine.keras.KerasModelWriter;
 import dev.stride.engine.shape.NetworkAnalysis;
 import dev.stride.engine.shape.ShapeInference;
 import java.io.IOException;
@@ -24,6 +25,7 @@ public final class DesignExporter {
                     + format.cliName() + ": " + analysis.errors().get(0).message());
         }
         return switch (format) {
+            case KERAS_JSON -> utf8(KerasModelWriter.write(design.network()));
             case KERAS_PY -> utf8(KerasCodeGenerator.generate(design.network(), analysis, design.settings(),
                     design.title()));
             case PYTORCH -> utf8(PyTorchCodeGenerator.generate(design.network(), analysis, design.settings(),

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 /** What {@code stride export --format} can write, with the CLI name and the usual file extension. */
 public enum ExportFormat {
+    KERAS_JSON("keras-json", ".json"),
     KERAS_PY("keras-py", ".py"),
     PYTORCH("pytorch", ".py"),
     DL4J_JAVA("dl4j-java", ".java"),
