@@ -46,14 +46,30 @@ public final class Dl4jWeights {
     private Dl4jWeights() {
     }
 
+    /** Reads a graph whose vertices are named after the design's layers (as the generated DL4J Java names them). */
     public static NetworkWeights read(ComputationGraph graph, Network network, NetworkAnalysis analysis) {
+        Map<NodeId, String> byName = new LinkedHashMap<>();
+        network.nodes().forEach(node -> byName.put(node.id(), node.name()));
+        return read(graph, network, analysis, byName);
+    }
+
+    /** Reads a graph built by {@link Dl4jCompiler}, whose compilation says which vertex computes each layer. */
+    public static NetworkWeights read(ComputationGraph graph, Dl4jCompilation compilation, Network network,
+            NetworkAnalysis analysis) {
+        return read(graph, network, analysis, compilation.vertexOf());
+    }
+
+    private static NetworkWeights read(ComputationGraph graph, Network network, NetworkAnalysis analysis,
+            Map<NodeId, String> vertexOf) {
         Map<String, Map<String, WeightTensor>> layers = new LinkedHashMap<>();
         boolean channelsLast = isChannelsLast(network);
         for (LayerNode node : network.nodes()) {
-            if (!graph.getConfiguration().getVertices().containsKey(node.name())) {
-                continue; // Flatten and other layers DL4J expresses without a vertex
+            String vertex = vertexOf.get(node.id());
+            if (vertex == null || node.spec() instanceof FlattenSpec
+                    || !graph.getConfiguration().getVertices().containsKey(vertex)) {
+                continue; // Flatten and other layers DL4J expresses without a vertex of their own
             }
-            Layer layer = graph.getLayer(node.name());
+            Layer layer = graph.getLayer(vertex);
             if (layer == null || layer.numParams() == 0) {
                 continue;
             }
@@ -72,7 +88,7 @@ public final class Dl4jWeights {
             } else if (node.spec() instanceof DenseSpec) {
                 WeightTensor kernel = tensor(params.get("W"));
                 TensorShape flattened = flattenedImage(network, analysis, node.id());
-                if (flattened != null && channelsLast && flattensChannelsFirst(graph, network, node.id())) {
+                if (flattened != null && channelsLast && flattensChannelsFirst(graph, network, node.id(), vertexOf)) {
                     kernel = chwRowsToHwc(kernel, flattened);
                 }
                 weights.put("kernel", kernel);
@@ -128,10 +144,11 @@ public final class Dl4jWeights {
     }
 
     /** True unless DL4J's preprocessor between the Flatten and this layer flattens in NHWC order. */
-    private static boolean flattensChannelsFirst(ComputationGraph graph, Network network, NodeId dense) {
+    private static boolean flattensChannelsFirst(ComputationGraph graph, Network network, NodeId dense,
+            Map<NodeId, String> vertexOf) {
         NodeId current = dense;
         while (current != null) {
-            GraphVertex vertex = graph.getConfiguration().getVertices().get(network.node(current).name());
+            GraphVertex vertex = graph.getConfiguration().getVertices().get(vertexOf.get(current));
             if (vertex instanceof LayerVertex layerVertex
                     && layerVertex.getPreProcessor() instanceof CnnToFeedForwardPreProcessor cnn) {
                 return cnn.getFormat() != CNN2DFormat.NHWC;

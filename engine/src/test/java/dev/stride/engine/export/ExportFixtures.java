@@ -44,7 +44,11 @@ final class ExportFixtures {
     }
 
     /** A named network for parameterised tests. */
-    record Named(String name, Network network) {
+    record Named(String name, Network network, boolean isSample) {
+        Named(String name, Network network) {
+            this(name, network, false);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -115,7 +119,7 @@ final class ExportFixtures {
         NodeId up = g.add("up", UpSampling2DSpec.of(Size2D.square(2)), cropped);
         NodeId transposed = g.add("deconv", Conv2DTransposeSpec.of(4, Size2D.square(3), Size2D.square(2))
                 .withPadding(Padding.SAME), up);
-        NodeId dropout = g.add("spatial_dropout", SpatialDropout2DSpec.of(0.2), transposed);
+        NodeId dropout = g.add("dropout", DropoutSpec.of(0.2), transposed);
         NodeId pooled = g.add("gmp", GlobalMaxPooling2DSpec.of(), dropout);
         g.add("head", DenseSpec.of(3, Activation.SOFTMAX), pooled);
         return g.build();
@@ -128,8 +132,9 @@ final class ExportFixtures {
                         .withPadding(Padding.SAME).withActivation(Activation.ELU),
                 MaxPooling2DSpec.of().withDataFormat(DataFormat.CHANNELS_FIRST),
                 BatchNormalizationSpec.of(1),
+                new SpatialDropout2DSpec(0.3, DataFormat.CHANNELS_FIRST, null),
                 new FlattenSpec(DataFormat.CHANNELS_FIRST),
-                DenseSpec.of(6, Activation.SIGMOID));
+                DenseSpec.of(6, Activation.SOFTMAX));
     }
 
     static Network vectorMlp() {
