@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             SummaryCommand.class,
             BenchCommand.class,
+            ExportCommand.class,
         })
 public final class StrideCli implements Runnable {
 
