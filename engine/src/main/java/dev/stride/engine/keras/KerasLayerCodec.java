@@ -467,7 +467,11 @@ public final class KerasLayerCodec {
 
     private static void pooling(ObjectNode c, Size2D pool, Size2D strides, String padding, DataFormat format) {
         pair(c, "pool_size", pool);
-        pair(c, "strides", strides == null ? pool : strides);
+        if (strides == null) {
+            c.putNull("strides"); // Keras reads None as "the pool size"; keeping it None keeps the round trip exact
+        } else {
+            pair(c, "strides", strides);
+        }
         c.put("padding", padding);
         c.put("data_format", format.kerasName());
     }
