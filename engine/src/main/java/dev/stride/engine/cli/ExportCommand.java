@@ -8,6 +8,7 @@ import dev.stride.engine.export.AtomicFiles;
 import dev.stride.engine.export.DesignExporter;
 import dev.stride.engine.export.ExportFormat;
 import dev.stride.engine.export.ExportableDesign;
+import dev.stride.engine.export.OnnxInputLayout;
 import dev.stride.engine.export.UnsupportedLayerException;
 import dev.stride.engine.keras.KerasJsonException;
 import dev.stride.engine.keras.KerasModel;
@@ -46,6 +47,11 @@ final class ExportCommand implements Callable<Integer> {
             description = "The file to write (replaced atomically). A dl4j-java file's name is its class name.")
     Path out;
 
+    @Option(names = "--onnx-input-layout", paramLabel = "NCHW|NHWC",
+            description = "Image input layout of an ONNX export; default: NHWC for channels_last designs (as Keras "
+                    + "and Stride's DL4J networks take images), NCHW for channels_first.")
+    OnnxInputLayout onnxInputLayout;
+
     @Parameters(index = "0", paramLabel = "MODEL_OR_PROJECT",
             description = "A .stride project, a Keras model .json or a Keras .h5 model (whose weights go into ONNX).")
     Path input;
@@ -67,7 +73,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         byte[] bytes;
         try {
-            bytes = DesignExporter.render(chosen.get(), design, stem(out));
+            bytes = DesignExporter.render(chosen.get(), design, stem(out), onnxInputLayout);
         } catch (UnsupportedLayerException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return StrideCli.USAGE_ERROR;

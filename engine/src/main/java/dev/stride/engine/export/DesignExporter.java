@@ -1,6 +1,7 @@
 package dev.stride.engine.export;
 
 import dev.stride.engine.keras.KerasModelWriter;
+import dev.stride.engine.model.DataFormat;
 import dev.stride.engine.shape.NetworkAnalysis;
 import dev.stride.engine.shape.ShapeInference;
 import java.io.IOException;
@@ -18,6 +19,16 @@ public final class DesignExporter {
      * initializers with the training seed.
      */
     public static byte[] render(ExportFormat format, ExportableDesign design, String fileStem) {
+        return render(format, design, fileStem, null);
+    }
+
+    /**
+     * As {@link #render(ExportFormat, ExportableDesign, String)}, with the ONNX input layout chosen; null means the
+     * layout of Stride's trained DL4J networks: NHWC for a channels_last design (as Keras feeds it), NCHW for
+     * channels_first.
+     */
+    public static byte[] render(ExportFormat format, ExportableDesign design, String fileStem,
+            OnnxInputLayout onnxInputLayout) {
         NetworkAnalysis analysis = ShapeInference.analyze(design.network());
         if (!analysis.isValid() && format != ExportFormat.MARKDOWN && format != ExportFormat.TEXT
                 && format != ExportFormat.SVG && format != ExportFormat.PNG) {
@@ -34,12 +45,17 @@ public final class DesignExporter {
                     javaClassName(fileStem)));
             case ONNX -> OnnxExporter.export(design.network(), analysis, design.trainedWeights()
                     .orElseGet(() -> InitialWeights.generate(design.network(), analysis, design.settings().seed())),
-                    OnnxInputLayout.NCHW);
+                    onnxInputLayout != null ? onnxInputLayout : defaultOnnxLayout(design));
             case SVG -> utf8(DiagramWriter.svg(NetworkDiagram.of(design.network(), analysis)));
             case PNG -> png(NetworkDiagram.of(design.network(), analysis));
             case MARKDOWN -> utf8(SummaryWriter.markdown(design.network(), analysis, design.title()));
             case TEXT -> utf8(SummaryWriter.text(design.network(), analysis, design.title()));
         };
+    }
+
+    static OnnxInputLayout defaultOnnxLayout(ExportableDesign design) {
+        return NetworkFormats.dataFormat(design.network()) == DataFormat.CHANNELS_LAST
+                ? OnnxInputLayout.NHWC : OnnxInputLayout.NCHW;
     }
 
     /** The file stem itself when it is a Java identifier, as javac requires of a public class's file. */

@@ -123,8 +123,9 @@ class DesignExporterTest {
     void onnxOfAnUntrainedDesignRunsWithFreshWeights() throws Exception {
         byte[] onnx = DesignExporter.render(ExportFormat.ONNX, MNIST, "mnist");
 
+        // A channels_last design takes NHWC images, as Keras and Stride's DL4J networks do.
         OnnxRuntimeHarness.Result result = OnnxRuntimeHarness.run(onnx,
-                OnnxExporterTest.random(784, 3), 1, 1, 28, 28);
+                OnnxExporterTest.random(784, 3), 1, 28, 28, 1);
         assertThat(result.shape()).containsExactly(1, 10);
         double sum = 0;
         for (float p : result.values()) {

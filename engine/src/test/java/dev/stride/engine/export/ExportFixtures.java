@@ -30,6 +30,7 @@ import dev.stride.engine.model.Size2D;
 import dev.stride.engine.model.SpatialDropout2DSpec;
 import dev.stride.engine.model.UpSampling2DSpec;
 import dev.stride.engine.model.ZeroPadding2DSpec;
+import dev.stride.engine.training.TrainingSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +45,24 @@ final class ExportFixtures {
     }
 
     /** A named network for parameterised tests. */
-    record Named(String name, Network network, boolean isSample) {
+    record Named(String name, Network network, boolean isSample, TrainingSettings settings) {
         Named(String name, Network network) {
-            this(name, network, false);
+            this(name, network, false, null);
+        }
+
+        /** The sample's own training settings, else a loss that suits the output layer's activation. */
+        TrainingSettings trainingSettings() {
+            if (settings != null) {
+                return settings;
+            }
+            LayerSpec last = network.node(network.sinks().get(0)).spec();
+            Activation activation = last instanceof DenseSpec dense ? dense.activation()
+                    : last instanceof ActivationSpec a ? a.activation() : Activation.LINEAR;
+            return TrainingSettings.defaults().withLoss(switch (activation) {
+                case SOFTMAX -> TrainingSettings.Loss.CATEGORICAL_CROSSENTROPY;
+                case SIGMOID -> TrainingSettings.Loss.BINARY_CROSSENTROPY;
+                default -> TrainingSettings.Loss.MSE;
+            });
         }
 
         @Override

@@ -1,6 +1,9 @@
 package dev.stride.engine.export;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stride.engine.model.Network;
+import dev.stride.engine.project.Project;
+import dev.stride.engine.training.TrainingSettings;
 import dev.stride.engine.project.ProjectFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +20,7 @@ import java.util.stream.Stream;
  */
 final class SampleProjects {
     private static final String TEMPLATES = "dev.stride.engine.project.Templates";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SampleProjects() {
     }
@@ -27,8 +31,12 @@ final class SampleProjects {
         if (samples != null) {
             try (Stream<Path> files = Files.list(samples)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".stride")).sorted().toList()) {
-                    networks.add(new ExportFixtures.Named("sample " + file.getFileName(),
-                            ProjectFile.read(file).network(), true));
+                    Project project = ProjectFile.read(file);
+                    TrainingSettings settings = project.training() == null || project.training().isEmpty()
+                            ? TrainingSettings.defaults()
+                            : JSON.treeToValue(project.training(), TrainingSettings.class);
+                    networks.add(new ExportFixtures.Named("sample " + file.getFileName(), project.network(), true,
+                            settings));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -57,7 +65,7 @@ final class SampleProjects {
                 Method id = template.getClass().getMethod("id");
                 Method network = template.getClass().getMethod("network");
                 Network built = (Network) ((java.util.function.Supplier<?>) network.invoke(template)).get();
-                networks.add(new ExportFixtures.Named("template " + id.invoke(template), built, true));
+                networks.add(new ExportFixtures.Named("template " + id.invoke(template), built, false, null));
             }
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalStateException(TEMPLATES + ".ALL changed shape; update SampleProjects: " + e, e);
