@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             InfoCommand.class,
             SummaryCommand.class,
+            DataCommand.class,
             BenchCommand.class,
             ExportCommand.class,
         })
