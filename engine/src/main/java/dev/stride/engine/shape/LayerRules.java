@@ -35,6 +35,7 @@ import dev.stride.engine.model.UpSampling2DSpec;
 import dev.stride.engine.model.ZeroPadding2DSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Keras's per-layer shape and parameter rules. Each rule reports every problem it finds as a diagnostic and returns
@@ -264,10 +265,10 @@ final class LayerRules {
     }
 
     /** Keras's Identity initializer builds an identity matrix, so it only fits 2-D weights such as a Dense kernel. */
-    private boolean identityFits(String parameter, Initializer initializer, String weightShape, int rank) {
+    private boolean identityFits(String parameter, Initializer initializer, Supplier<String> weightShape, int rank) {
         if (initializer.kind() == Initializer.Kind.IDENTITY && rank != 2) {
             error(parameter, "the identity initializer needs a 2-D weight (a Dense kernel) but this weight is "
-                    + weightShape + "; use 'orthogonal' or 'glorot_uniform'");
+                    + weightShape.get() + "; use 'orthogonal' or 'glorot_uniform'");
             return false;
         }
         return true;
@@ -297,9 +298,9 @@ final class LayerRules {
             return null;
         }
         int perGroup = in.channels() / s.groups();
-        boolean fits = identityFits("kernel_initializer", s.kernelInitializer(), size(s.kernelSize()) + "×"
+        boolean fits = identityFits("kernel_initializer", s.kernelInitializer(), () -> size(s.kernelSize()) + "×"
                 + perGroup + "×" + s.filters(), 4) & identityFits("bias_initializer", s.biasInitializer(),
-                String.valueOf(s.filters()), s.useBias() ? 1 : 2);
+                () -> String.valueOf(s.filters()), s.useBias() ? 1 : 2);
         if (!fits) {
             return null;
         }
@@ -332,9 +333,9 @@ final class LayerRules {
                 s.padding(), op == null ? null : op.height(), s.dilationRate().height());
         int outW = ConvArithmetic.transposedOutputSize(in.width(), s.kernelSize().width(), s.strides().width(),
                 s.padding(), op == null ? null : op.width(), s.dilationRate().width());
-        boolean fits = identityFits("kernel_initializer", s.kernelInitializer(), size(s.kernelSize()) + "×"
+        boolean fits = identityFits("kernel_initializer", s.kernelInitializer(), () -> size(s.kernelSize()) + "×"
                 + s.filters() + "×" + in.channels(), 4) & identityFits("bias_initializer", s.biasInitializer(),
-                String.valueOf(s.filters()), s.useBias() ? 1 : 2);
+                () -> String.valueOf(s.filters()), s.useBias() ? 1 : 2);
         if (!fits) {
             return null;
         }
@@ -358,9 +359,9 @@ final class LayerRules {
         if (out == null) {
             return null;
         }
-        boolean fits = identityFits("depthwise_initializer", s.depthwiseInitializer(), "4-D", 4)
-                & identityFits("pointwise_initializer", s.pointwiseInitializer(), "4-D", 4)
-                & identityFits("bias_initializer", s.biasInitializer(), "1-D", s.useBias() ? 1 : 2);
+        boolean fits = identityFits("depthwise_initializer", s.depthwiseInitializer(), () -> "4-D", 4)
+                & identityFits("pointwise_initializer", s.pointwiseInitializer(), () -> "4-D", 4)
+                & identityFits("bias_initializer", s.biasInitializer(), () -> "1-D", s.useBias() ? 1 : 2);
         if (!fits) {
             return null;
         }
@@ -386,8 +387,8 @@ final class LayerRules {
             return null;
         }
         int channels = in.channels() * s.depthMultiplier();
-        boolean fits = identityFits("depthwise_initializer", s.depthwiseInitializer(), "4-D", 4)
-                & identityFits("bias_initializer", s.biasInitializer(), "1-D", s.useBias() ? 1 : 2);
+        boolean fits = identityFits("depthwise_initializer", s.depthwiseInitializer(), () -> "4-D", 4)
+                & identityFits("bias_initializer", s.biasInitializer(), () -> "1-D", s.useBias() ? 1 : 2);
         if (!fits) {
             return null;
         }
@@ -503,10 +504,10 @@ final class LayerRules {
         if (!ok) {
             return null;
         }
-        boolean fits = identityFits("beta_initializer", s.betaInitializer(), "1-D", s.center() ? 1 : 2)
-                & identityFits("gamma_initializer", s.gammaInitializer(), "1-D", s.scale() ? 1 : 2)
-                & identityFits("moving_mean_initializer", s.movingMeanInitializer(), "1-D", 1)
-                & identityFits("moving_variance_initializer", s.movingVarianceInitializer(), "1-D", 1);
+        boolean fits = identityFits("beta_initializer", s.betaInitializer(), () -> "1-D", s.center() ? 1 : 2)
+                & identityFits("gamma_initializer", s.gammaInitializer(), () -> "1-D", s.scale() ? 1 : 2)
+                & identityFits("moving_mean_initializer", s.movingMeanInitializer(), () -> "1-D", 1)
+                & identityFits("moving_variance_initializer", s.movingVarianceInitializer(), () -> "1-D", 1);
         if (!fits) {
             return null;
         }
@@ -584,7 +585,8 @@ final class LayerRules {
             error(null, "Dense needs the size of the last axis of its input to be known, got " + x);
             return null;
         }
-        if (!identityFits("bias_initializer", s.biasInitializer(), String.valueOf(s.units()), s.useBias() ? 1 : 2)) {
+        if (!identityFits("bias_initializer", s.biasInitializer(), () -> String.valueOf(s.units()),
+                s.useBias() ? 1 : 2)) {
             return null;
         }
         long params = (long) features * s.units() + (s.useBias() ? s.units() : 0);
