@@ -53,6 +53,20 @@ class OnnxDl4jCompilerParityTest {
         assertOnnxMatchesDl4j(named.network(), compilation, graph);
     }
 
+    /** DL4J computing in NCHW flattens (C, H, W): the weight reader reorders Dense rows to Keras's (H, W, C). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void onnxRuntimeMatchesTheDl4jNetworkCompiledForNchw(ExportFixtures.Named named) throws Exception {
+        Dl4jCompilation compilation = Dl4jCompiler.compile(named.network(), named.trainingSettings(),
+                CNN2DFormat.NCHW);
+        assumeTrue(compilation.errors().isEmpty(), () -> "Dl4jCompiler refuses " + named + ": "
+                + compilation.errors());
+        ComputationGraph graph = compilation.newNetwork();
+        randomiseBatchNormStatistics(graph, compilation, named.network());
+
+        assertOnnxMatchesDl4j(named.network(), compilation, graph);
+    }
+
     @Test
     void onnxRuntimeMatchesTheCompiledNetworkAfterAFewTrainingSteps() throws Exception {
         Network network = ExportFixtures.mnistConvnet();
