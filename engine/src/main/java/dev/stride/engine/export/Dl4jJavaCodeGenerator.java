@@ -241,9 +241,10 @@ public final class Dl4jJavaCodeGenerator {
             layer = "new BatchNormalization.Builder().decay(" + s.momentum() + ").eps(" + s.epsilon() + ")"
                     + (s.center() ? "" : ".lockGammaBeta(true)") + ".build()";
         } else if (spec instanceof DropoutSpec s) {
-            layer = "new DropoutLayer.Builder(" + (1 - s.rate()) + ").build() /* keeps " + (1 - s.rate()) + " */";
+            // DL4J's argument is the probability to keep.
+            layer = "new DropoutLayer.Builder(" + keep(s.rate()) + ").build()";
         } else if (spec instanceof SpatialDropout2DSpec s) {
-            layer = "new DropoutLayer.Builder(new org.deeplearning4j.nn.conf.dropout.SpatialDropout(" + (1 - s.rate())
+            layer = "new DropoutLayer.Builder(new org.deeplearning4j.nn.conf.dropout.SpatialDropout(" + keep(s.rate())
                     + ")).build()";
         } else if (spec instanceof ActivationSpec s) {
             layer = "new ActivationLayer.Builder()" + activation(name, s.activation()) + ".build()";
@@ -313,6 +314,11 @@ public final class Dl4jJavaCodeGenerator {
     /** Keras 'valid' floors like DL4J's Truncate; 'same' pads like DL4J's Same (odd pixel bottom/right). */
     private static String mode(Padding padding) {
         return padding == Padding.SAME ? "ConvolutionMode.Same" : "ConvolutionMode.Truncate";
+    }
+
+    /** 1 − rate without binary noise: Keras's 0.3 becomes 0.7, not 0.7000000000000001. */
+    private static String keep(double rate) {
+        return java.math.BigDecimal.ONE.subtract(java.math.BigDecimal.valueOf(rate)).toPlainString();
     }
 
     private static String bias(boolean useBias) {
