@@ -3,10 +3,7 @@ package dev.stride.engine.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stride.engine.keras.KerasModelReader;
-import dev.stride.engine.model.AveragePooling2DSpec;
 import dev.stride.engine.model.LayerNode;
-import dev.stride.engine.model.LayerSpec;
-import dev.stride.engine.model.MaxPooling2DSpec;
 import dev.stride.engine.model.Network;
 import dev.stride.engine.training.TrainingSettings;
 import java.nio.charset.StandardCharsets;
@@ -38,18 +35,7 @@ class KerasJsonRoundTripTest {
     }
 
     private static String describe(Network network, LayerNode node) {
-        return node.name() + " " + normalised(node.spec()) + " trainable=" + node.trainable() + " <- "
+        return node.name() + " " + node.spec() + " trainable=" + node.trainable() + " <- "
                 + network.inputsOf(node.id()).stream().map(id -> network.node(id).name()).toList();
-    }
-
-    /** Keras 3 itself writes pooling strides=None as the pool size: the same layer. */
-    private static LayerSpec normalised(LayerSpec spec) {
-        if (spec instanceof MaxPooling2DSpec pool) {
-            return pool.withStrides(pool.effectiveStrides());
-        }
-        if (spec instanceof AveragePooling2DSpec pool) {
-            return pool.withStrides(pool.effectiveStrides());
-        }
-        return spec;
     }
 }
