@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             SummaryCommand.class,
             DataCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
+            PredictCommand.class,
             BenchCommand.class,
             ExportCommand.class,
         })
