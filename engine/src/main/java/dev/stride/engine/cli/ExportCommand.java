@@ -3,11 +3,15 @@ package dev.stride.engine.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.stride.engine.dl4j.Dl4jCompilation;
+import dev.stride.engine.dl4j.Dl4jCompiler;
+import dev.stride.engine.dl4j.Dl4jWeights;
 import dev.stride.engine.dl4j.KerasHdf5Importer;
 import dev.stride.engine.export.AtomicFiles;
 import dev.stride.engine.export.DesignExporter;
 import dev.stride.engine.export.ExportFormat;
 import dev.stride.engine.export.ExportableDesign;
+import dev.stride.engine.export.NetworkWeights;
 import dev.stride.engine.export.OnnxInputLayout;
 import dev.stride.engine.export.UnsupportedLayerException;
 import dev.stride.engine.keras.KerasJsonException;
@@ -16,7 +20,10 @@ import dev.stride.engine.keras.KerasModelReader;
 import dev.stride.engine.project.Project;
 import dev.stride.engine.project.ProjectFile;
 import dev.stride.engine.project.ProjectFileException;
+import dev.stride.engine.shape.ShapeInference;
+import dev.stride.engine.training.ModelBundle;
 import dev.stride.engine.training.TrainingSettings;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,7 +37,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** `stride export`: a project, Keras model or Keras HDF5 file as code, ONNX, Keras JSON, a diagram or a summary. */
+/**
+ * `stride export`: a project, a trained .stride-model, a Keras model JSON or a Keras HDF5 file as code, ONNX, Keras
+ * JSON, a diagram or a summary (and a .stride-model copied, verified, as stride-model).
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write a design (or an imported Keras model with its weights) in another format.")
 final class ExportCommand implements Callable<Integer> {
@@ -40,7 +50,7 @@ final class ExportCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
-            description = "keras-json, keras-py, pytorch, dl4j-java, onnx, png, svg, markdown or text.")
+            description = "stride-model, keras-json, keras-py, pytorch, dl4j-java, onnx, png, svg, markdown or text.")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "PATH",
@@ -48,12 +58,13 @@ final class ExportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--onnx-input-layout", paramLabel = "NCHW|NHWC",
-            description = "Image input layout of an ONNX export; default: NHWC for channels_last designs (as Keras "
-                    + "and Stride's DL4J networks take images), NCHW for channels_first.")
+            description = "Image input layout of an ONNX export; default: the layout a .stride-model's network takes,"
+                    + " else NHWC for channels_last designs (as Keras feeds images), NCHW for channels_first.")
     OnnxInputLayout onnxInputLayout;
 
     @Parameters(index = "0", paramLabel = "MODEL_OR_PROJECT",
-            description = "A .stride project, a Keras model .json or a Keras .h5 model (whose weights go into ONNX).")
+            description = "A .stride project, a trained .stride-model, a Keras model .json or a Keras .h5 model "
+                    + "(trained weights go into ONNX; a project gets freshly initialised ones).")
     Path input;
 
     @Override
@@ -64,16 +75,21 @@ final class ExportCommand implements Callable<Integer> {
             err.println("error: unknown format '" + format + "'; use one of " + ExportFormat.cliNames());
             return StrideCli.USAGE_ERROR;
         }
-        ExportableDesign design;
+        if (chosen.get() == ExportFormat.STRIDE_MODEL && isBundle(input)) {
+            return copyBundle(err);
+        }
+        Loaded loaded;
         try {
-            design = load(input);
+            loaded = load(input);
         } catch (Unreadable e) {
             err.println("error: " + e.getMessage());
             return StrideCli.USAGE_ERROR;
         }
+        ExportableDesign design = loaded.design();
         byte[] bytes;
         try {
-            bytes = DesignExporter.render(chosen.get(), design, stem(out), onnxInputLayout);
+            bytes = DesignExporter.render(chosen.get(), design, stem(out),
+                    onnxInputLayout != null ? onnxInputLayout : loaded.trainedLayout());
         } catch (UnsupportedLayerException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return StrideCli.USAGE_ERROR;
@@ -93,6 +109,30 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Re-reads the bundle (which verifies it) and writes it again atomically. */
+    private int copyBundle(PrintWriter err) {
+        try {
+            ModelBundle.read(input).write(out);
+        } catch (IOException | RuntimeException e) {
+            err.println("error: " + e.getMessage());
+            return StrideCli.USAGE_ERROR;
+        }
+        spec.commandLine().getOut().println("wrote stride-model to " + out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private static boolean isBundle(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ModelBundle.EXTENSION);
+    }
+
+    /** A loaded input, and for a trained bundle the image layout its DL4J network takes (null otherwise). */
+    record Loaded(ExportableDesign design, OnnxInputLayout trainedLayout) {
+        static Loaded design(ExportableDesign design) {
+            return new Loaded(design, null);
+        }
+    }
+
     /** Why the input cannot be exported, in one line. */
     static final class Unreadable extends Exception {
         private static final long serialVersionUID = 1L;
@@ -102,13 +142,16 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    static ExportableDesign load(Path file) throws Unreadable {
+    static Loaded load(Path file) throws Unreadable {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (isBundle(file)) {
+            return loadBundle(file);
+        }
         if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
             try {
                 KerasHdf5Importer.ImportedModel imported = KerasHdf5Importer.read(file);
-                return new ExportableDesign(imported.model().network(), TrainingSettings.defaults(), imported.name(),
-                        imported.weights());
+                return Loaded.design(new ExportableDesign(imported.model().network(), TrainingSettings.defaults(),
+                        imported.name(), imported.weights()));
             } catch (KerasHdf5Importer.ImportException e) {
                 throw new Unreadable(e.getMessage());
             }
@@ -136,7 +179,8 @@ final class ExportCommand implements Callable<Integer> {
         if (root != null && root.isObject() && root.has("format")) {
             try {
                 Project project = ProjectFile.standard().parse(text);
-                return ExportableDesign.untrained(project.network(), settings(project, file), stem(file));
+                return Loaded.design(ExportableDesign.untrained(project.network(), settings(project, file),
+                        stem(file)));
             } catch (ProjectFileException e) {
                 throw new Unreadable(file + ": " + e.getMessage());
             }
@@ -144,13 +188,42 @@ final class ExportCommand implements Callable<Integer> {
         if (KerasModelReader.looksLikeKerasModel(root)) {
             try {
                 KerasModel model = KerasModelReader.modelFromTree(root);
-                return ExportableDesign.untrained(model.network(), TrainingSettings.defaults(), model.name());
+                return Loaded.design(ExportableDesign.untrained(model.network(), TrainingSettings.defaults(),
+                        model.name()));
             } catch (KerasJsonException e) {
                 throw new Unreadable(file + ": " + e.getMessage());
             }
         }
         throw new Unreadable(file + " is neither a Stride project (\"format\": \"stride-project\") nor a Keras"
                 + " model JSON (\"class_name\" and \"config\", as model.to_json() writes)");
+    }
+
+    /**
+     * A trained bundle: its project's design and settings, and the weights read from its DL4J network. The design is
+     * compiled again (configuration only, cheap) to learn which DL4J vertex computes each layer.
+     */
+    private static Loaded loadBundle(Path file) throws Unreadable {
+        ModelBundle bundle;
+        Project project;
+        try {
+            bundle = ModelBundle.read(file);
+            project = ProjectFile.standard().parse(bundle.project().toString());
+        } catch (IOException | RuntimeException e) {
+            throw new Unreadable(e.getMessage());
+        } catch (ProjectFileException e) {
+            throw new Unreadable(file + ": its project.json is invalid: " + e.getMessage());
+        }
+        TrainingSettings settings = settings(project, file);
+        CNN2DFormat layout = "NHWC".equalsIgnoreCase(bundle.preprocessing().path("layout").asText("NCHW"))
+                ? CNN2DFormat.NHWC : CNN2DFormat.NCHW;
+        Dl4jCompilation compilation = Dl4jCompiler.compile(project.network(), settings, layout);
+        if (!compilation.errors().isEmpty()) {
+            throw new Unreadable(file + ": its design no longer compiles: " + compilation.errors().get(0));
+        }
+        NetworkWeights weights = Dl4jWeights.read(bundle.network(), compilation, project.network(),
+                ShapeInference.analyze(project.network()));
+        return new Loaded(new ExportableDesign(project.network(), settings, stem(file), weights),
+                layout == CNN2DFormat.NHWC ? OnnxInputLayout.NHWC : OnnxInputLayout.NCHW);
     }
 
     private static TrainingSettings settings(Project project, Path file) throws Unreadable {

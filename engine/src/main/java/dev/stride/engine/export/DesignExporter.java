@@ -24,8 +24,8 @@ public final class DesignExporter {
 
     /**
      * As {@link #render(ExportFormat, ExportableDesign, String)}, with the ONNX input layout chosen; null means the
-     * layout of Stride's trained DL4J networks: NHWC for a channels_last design (as Keras feeds it), NCHW for
-     * channels_first.
+     * design's own: NHWC for a channels_last design (as Keras feeds it), NCHW for channels_first. A trained model
+     * should pass the layout its DL4J network takes, so the ONNX model takes the same input.
      */
     public static byte[] render(ExportFormat format, ExportableDesign design, String fileStem,
             OnnxInputLayout onnxInputLayout) {
@@ -36,6 +36,8 @@ public final class DesignExporter {
                     + format.cliName() + ": " + analysis.errors().get(0).message());
         }
         return switch (format) {
+            case STRIDE_MODEL -> throw new IllegalArgumentException("a .stride-model holds a trained network: train"
+                    + " the project with 'stride train', then export from the .stride-model it writes");
             case KERAS_JSON -> utf8(KerasModelWriter.write(design.network()));
             case KERAS_PY -> utf8(KerasCodeGenerator.generate(design.network(), analysis, design.settings(),
                     design.title()));

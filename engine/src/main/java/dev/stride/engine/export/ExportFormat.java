@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 
 /** What {@code stride export --format} can write, with the CLI name and the usual file extension. */
 public enum ExportFormat {
+    /** A copy of a trained model bundle (verified on the way); only a .stride-model can be exported as one. */
+    STRIDE_MODEL("stride-model", ".stride-model"),
     KERAS_JSON("keras-json", ".json"),
     KERAS_PY("keras-py", ".py"),
     PYTORCH("pytorch", ".py"),

@@ -1,6 +1,7 @@
 package dev.stride.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +17,22 @@ import dev.stride.engine.model.Size2D;
 import dev.stride.engine.model.UpSampling2DSpec;
 import dev.stride.engine.project.Project;
 import dev.stride.engine.project.ProjectFile;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import dev.stride.engine.dl4j.Dl4jCompilation;
+import dev.stride.engine.dl4j.Dl4jCompiler;
+import dev.stride.engine.training.ModelBundle;
+import dev.stride.engine.training.TrainingSettings;
 import java.io.PrintWriter;
+import java.nio.FloatBuffer;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +66,7 @@ class ExportCommandTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ExportFormat.class)
+    @EnumSource(value = ExportFormat.class, names = "STRIDE_MODEL", mode = EnumSource.Mode.EXCLUDE)
     void everyFormatWritesAFile(ExportFormat format) throws Exception {
         Path input = project(lenet(), null);
         Path target = dir.resolve("Lenet" + format.extension());
@@ -88,6 +104,55 @@ class ExportCommandTest {
 
         assertThat(out.toString()).contains("trained weights");
         assertThat(Files.size(target)).isGreaterThan(4 * (36 + 4 + 48 + 3));
+    }
+
+    @Test
+    void aTrainedBundleExportsToOnnxThatComputesWhatItsDl4jNetworkComputes() throws Exception {
+        Project project = Project.of(lenet());
+        Dl4jCompilation compilation = Dl4jCompiler.compile(project.network(), TrainingSettings.defaults(),
+                CNN2DFormat.NCHW);
+        ComputationGraph network = compilation.newNetwork();
+        network.fit(new DataSet(Nd4j.rand(DataType.FLOAT, 8, 1, 16, 16), Nd4j.eye(3).getRows(0, 1, 2, 0, 1, 2, 0, 1)
+                .castTo(DataType.FLOAT)));
+        Path bundle = dir.resolve("lenet.stride-model");
+        ModelBundle.of(network, ProjectFile.toTree(project), List.of("a", "b", "c"),
+                (ObjectNode) JsonNodeFactory.instance.objectNode().put("layout", "NCHW")).write(bundle);
+        Path target = dir.resolve("lenet.onnx");
+
+        assertThat(run("export", "--format", "onnx", "--out", target.toString(), bundle.toString()))
+                .as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("trained weights");
+        float[] input = Nd4j.rand(DataType.FLOAT, 2, 1, 16, 16).data().asFloat();
+        float[] expected = network.outputSingle(false, Nd4j.create(input, new long[] {2, 1, 16, 16}, 'c'))
+                .data().asFloat();
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (OrtSession session = environment.createSession(target.toString(), new OrtSession.SessionOptions());
+                OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input),
+                        new long[] {2, 1, 16, 16});
+                OrtSession.Result result = session.run(Map.of(session.getInputNames().iterator().next(), tensor))) {
+            float[][] actual = (float[][]) result.get(0).getValue();
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(actual[i / 3][i % 3]).isCloseTo(expected[i], within(1e-4f));
+            }
+        }
+    }
+
+    @Test
+    void aBundleIsCopiedAsStrideModelAndAProjectCannotBe() throws Exception {
+        Project project = Project.of(lenet());
+        ComputationGraph network = Dl4jCompiler.compile(project.network(), TrainingSettings.defaults())
+                .newNetwork();
+        Path bundle = dir.resolve("in.stride-model");
+        ModelBundle.of(network, ProjectFile.toTree(project), List.of("a", "b", "c"), null).write(bundle);
+        Path copy = dir.resolve("copy.stride-model");
+
+        assertThat(run("export", "--format", "stride-model", "--out", copy.toString(), bundle.toString())).isZero();
+        assertThat(ModelBundle.read(copy).labels()).containsExactly("a", "b", "c");
+
+        assertThat(run("export", "--format", "stride-model", "--out", dir.resolve("x.stride-model").toString(),
+                project(lenet(), null).toString())).isEqualTo(StrideCli.USAGE_ERROR);
+        assertThat(err.toString()).contains("stride train");
     }
 
     @Test
