@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             PredictCommand.class,
             BenchCommand.class,
+            ExportCommand.class,
         })
 public final class StrideCli implements Runnable {
 
