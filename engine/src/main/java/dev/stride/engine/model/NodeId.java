@@ -1,0 +1,27 @@
+package dev.stride.engine.model;
+
+import java.util.Objects;
+
+/** Stable identity of a node in a {@link Network}, independent of its user-visible (and editable) name. */
+public record NodeId(String value) implements Comparable<NodeId> {
+    public NodeId {
+        Objects.requireNonNull(value, "value");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("a node id must not be blank");
+        }
+    }
+
+    public static NodeId of(String value) {
+        return new NodeId(value);
+    }
+
+    @Override
+    public int compareTo(NodeId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
