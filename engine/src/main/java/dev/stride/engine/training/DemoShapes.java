@@ -1,5 +1,11 @@
 package dev.stride.engine.training;
 
+import dev.stride.engine.model.Conv2DSpec;
+import dev.stride.engine.model.DenseSpec;
+import dev.stride.engine.model.FlattenSpec;
+import dev.stride.engine.model.InputLayerSpec;
+import dev.stride.engine.model.MaxPooling2DSpec;
+import dev.stride.engine.model.Network;
 import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -89,6 +95,19 @@ public final class DemoShapes {
         ComputationGraph graph = new ComputationGraph(conf);
         graph.init();
         return graph;
+    }
+
+    /** The same network in Stride's own model, so runs of the demo get an architecture fingerprint like any design. */
+    public static Network design() {
+        return Network.sequential(
+                InputLayerSpec.image(GEOMETRY.height(), GEOMETRY.width(), GEOMETRY.channels()),
+                Conv2DSpec.of(8, 5).withActivation(dev.stride.engine.model.Activation.RELU),
+                MaxPooling2DSpec.of(),
+                Conv2DSpec.of(16, 3).withActivation(dev.stride.engine.model.Activation.RELU),
+                MaxPooling2DSpec.of(),
+                FlattenSpec.of(),
+                DenseSpec.of(32, dev.stride.engine.model.Activation.RELU),
+                DenseSpec.of(LABELS.size(), dev.stride.engine.model.Activation.SOFTMAX));
     }
 
     /** The demo as a prepared run: {@code perClass} pictures per shape, split by the settings' validation_split. */
