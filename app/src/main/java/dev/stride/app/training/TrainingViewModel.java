@@ -57,6 +57,10 @@ public final class TrainingViewModel {
     static final double SMOOTHING = 0.9;
     /** Points kept per run in the history file's loss curve. */
     static final int SAVED_LOSS_POINTS = 1000;
+    /** The most time one drain spends applying events before leaving the rest to the next tick. */
+    static final long DRAIN_BUDGET_NANOS = 6_000_000;
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** The curves the charts draw. */
     public enum Curve {
@@ -160,6 +164,7 @@ public final class TrainingViewModel {
     private long activeNanos;
     private long activeSince;
     private long longestDrainNanos;
+    private long longestDrainCpuNanos;
     private long drains;
 
     public TrainingViewModel(Messages messages, UiScheduler ui, Executor background, TrainingLauncher launcher,
@@ -344,12 +349,18 @@ public final class TrainingViewModel {
     /** Applies every queued event; called by the clock on the UI thread (and by tests). */
     public void drain() {
         long begin = System.nanoTime();
+        long beginCpu = THREADS.getCurrentThreadCpuTime();
         boolean charts = false;
         boolean any = false;
         TrainingEvent event;
+        int applied = 0;
+        // A time budget per drain: a burst of events is spread over several ticks instead of freezing one frame.
         while ((event = events.poll()) != null) {
             any = true;
             charts |= apply(event);
+            if (++applied % 256 == 0 && System.nanoTime() - begin > DRAIN_BUDGET_NANOS) {
+                break;
+            }
         }
         if (any) {
             updateProgress();
@@ -361,6 +372,7 @@ public final class TrainingViewModel {
         long took = System.nanoTime() - begin;
         drains++;
         longestDrainNanos = Math.max(longestDrainNanos, took);
+        longestDrainCpuNanos = Math.max(longestDrainCpuNanos, THREADS.getCurrentThreadCpuTime() - beginCpu);
     }
 
     private boolean apply(TrainingEvent event) {
@@ -538,7 +550,7 @@ public final class TrainingViewModel {
                 tryExample(0);
             }
         }
-        refreshRuns();
+        refreshRuns(true);
     }
 
     private void loadMistakes(ModelInspector look, RunEvaluation result) {
@@ -613,8 +625,12 @@ public final class TrainingViewModel {
         HistoryCsv.write(target, List.copyOf(history));
     }
 
-    /** Reloads the project's runs in the background. */
+    /** Reloads the project's runs in the background, keeping the two runs being compared. */
     public void refreshRuns() {
+        refreshRuns(false);
+    }
+
+    private void refreshRuns(boolean compareNewest) {
         RunHistory store = runHistory();
         background.execute(() -> {
             try {
@@ -623,8 +639,11 @@ public final class TrainingViewModel {
                     RunRecord a = compareA.get();
                     RunRecord b = compareB.get();
                     runs.setAll(loaded);
-                    compareA.set(find(loaded, a, loaded.size() >= 2 ? loaded.get(loaded.size() - 2) : null));
-                    compareB.set(find(loaded, b, loaded.isEmpty() ? null : loaded.get(loaded.size() - 1)));
+                    RunRecord previous = loaded.size() >= 2 ? loaded.get(loaded.size() - 2) : null;
+                    RunRecord newest = loaded.isEmpty() ? null : loaded.get(loaded.size() - 1);
+                    // After a run, compare it with the one before; otherwise keep what the user chose.
+                    compareA.set(compareNewest ? previous : find(loaded, a, previous));
+                    compareB.set(compareNewest ? newest : find(loaded, b, newest));
                     refreshDifferences();
                 });
             } catch (IOException e) {
@@ -785,6 +804,14 @@ public final class TrainingViewModel {
     /** The longest time one {@link #drain()} took, chart redraws included: the worst UI-thread stall. */
     public long longestDrainNanos() {
         return longestDrainNanos;
+    }
+
+    /**
+     * The most CPU time one drain used on its thread: the stall free of scheduling noise when other processes compete
+     * for the cores.
+     */
+    public long longestDrainCpuNanos() {
+        return longestDrainCpuNanos;
     }
 
     public long drains() {
