@@ -2,6 +2,8 @@ package dev.stride.app;
 
 import dev.stride.app.common.AppContext;
 import dev.stride.app.common.Messages;
+import dev.stride.app.training.DemoShapesLauncher;
+import dev.stride.app.training.TrainingView;
 import dev.stride.engine.backend.BackendInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,6 +121,8 @@ final class MainWindow {
     private TabPane dock() {
         Tab summary = tab("dock.summary", new FontIcon(MaterialDesignT.TABLE_LARGE));
         Tab training = tab("dock.training", new FontIcon(MaterialDesignC.CHART_LINE));
+        training.setContent(TrainingView.create(context,
+                new DemoShapesLauncher(DemoShapesLauncher.PICTURES_PER_CLASS)).root());
         Tab gallery = tab("dock.gallery", new FontIcon(MaterialDesignI.IMAGE_MULTIPLE));
         TabPane dock = new TabPane(summary, training, gallery);
         dock.setId("dock");

@@ -29,6 +29,7 @@ public final class StrideApp extends Application {
         window.root().requestFocus();
         window.openDefaultSample();
         reportFirstFrame();
+        TrainingDemo.startIfRequested(scene);
         // The window is up: now load ND4J (seconds on a cold start) without holding the UI.
         context.backend().loadInBackground();
     }

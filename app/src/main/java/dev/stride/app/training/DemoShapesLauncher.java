@@ -11,6 +11,8 @@ import java.util.OptionalLong;
  * shapes dataset and says so for the rest.
  */
 public final class DemoShapesLauncher implements TrainingLauncher {
+    /** The app's demo size: 200 pictures per shape, 640 to train on and 160 to validate with the default split. */
+    public static final int PICTURES_PER_CLASS = 200;
     private final int picturesPerClass;
 
     public DemoShapesLauncher(int picturesPerClass) {
