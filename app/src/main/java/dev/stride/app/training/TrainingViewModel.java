@@ -79,6 +79,7 @@ public final class TrainingViewModel {
     private final Path unsavedRunsFolder;
     private final LatestRequestRunner predictions;
     private final LatestRequestRunner memoryRequests;
+    private final LatestRequestRunner cellRequests;
 
     // Inputs from the designer and the project.
     private final ObjectProperty<Network> network = new SimpleObjectProperty<>(this, "network");
@@ -131,22 +132,34 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<TrainingNotification> notification =
             new ReadOnlyObjectWrapper<>(this, "notification");
     private final ObservableList<EpochMetrics> history = FXCollections.observableArrayList();
+    // One wrapper for the life of the view-model: a wrapper made per call would drop its listeners when collected.
+    private final ObservableList<EpochMetrics> historyView = FXCollections.unmodifiableObservableList(history);
 
     // After the run.
     private final ReadOnlyObjectWrapper<RunEvaluation> evaluation = new ReadOnlyObjectWrapper<>(this, "evaluation");
     private final ReadOnlyStringWrapper evaluationNote = new ReadOnlyStringWrapper(this, "evaluationNote", "");
     private final ObservableList<ExampleImage> cellExamples = FXCollections.observableArrayList();
+    private final ObservableList<ExampleImage> cellExamplesView =
+            FXCollections.unmodifiableObservableList(cellExamples);
     private final ReadOnlyStringWrapper cellTitle = new ReadOnlyStringWrapper(this, "cellTitle", "");
     private final ObservableList<ExampleImage> confidentMistakes = FXCollections.observableArrayList();
+    private final ObservableList<ExampleImage> confidentMistakesView =
+            FXCollections.unmodifiableObservableList(confidentMistakes);
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    private final ObservableList<RunRecord> runsView = FXCollections.unmodifiableObservableList(runs);
     private final ObjectProperty<RunRecord> compareA = new SimpleObjectProperty<>(this, "compareA");
     private final ObjectProperty<RunRecord> compareB = new SimpleObjectProperty<>(this, "compareB");
     private final ObservableList<String> differences = FXCollections.observableArrayList();
+    private final ObservableList<String> differencesView = FXCollections.unmodifiableObservableList(differences);
 
     // Try it.
     private final ReadOnlyObjectWrapper<ImagePixels> tryImage = new ReadOnlyObjectWrapper<>(this, "tryImage");
     private final ObservableList<ModelInspector.Prediction> topPredictions = FXCollections.observableArrayList();
+    private final ObservableList<ModelInspector.Prediction> topPredictionsView =
+            FXCollections.unmodifiableObservableList(topPredictions);
     private final ObservableList<ModelInspector.FeatureMap> featureMaps = FXCollections.observableArrayList();
+    private final ObservableList<ModelInspector.FeatureMap> featureMapsView =
+            FXCollections.unmodifiableObservableList(featureMaps);
     private final ReadOnlyObjectWrapper<ModelInspector.Kernels> kernels = new ReadOnlyObjectWrapper<>(this, "kernels");
     private final ReadOnlyObjectWrapper<ModelInspector> inspector = new ReadOnlyObjectWrapper<>(this, "inspector");
 
@@ -177,6 +190,7 @@ public final class TrainingViewModel {
         this.unsavedRunsFolder = unsavedRunsFolder;
         this.predictions = new LatestRequestRunner(background, ui);
         this.memoryRequests = new LatestRequestRunner(background, ui);
+        this.cellRequests = new LatestRequestRunner(background, ui);
         for (Curve curve : Curve.values()) {
             curves.put(curve, new DecimatingSeries());
         }
@@ -577,7 +591,7 @@ public final class TrainingViewModel {
         cellTitle.set(messages.get("training.eval.cell", result.labels().get(actualClass),
                 result.labels().get(predictedClass), examples.length));
         int shown = Math.min(60, examples.length);
-        predictions.submit(() -> {
+        cellRequests.submit(() -> {
             List<ExampleImage> images = new ArrayList<>();
             for (int i = 0; i < shown; i++) {
                 int index = examples[i];
@@ -975,7 +989,7 @@ public final class TrainingViewModel {
     }
 
     public ObservableList<EpochMetrics> history() {
-        return FXCollections.unmodifiableObservableList(history);
+        return historyView;
     }
 
     public ReadOnlyObjectProperty<RunEvaluation> evaluationProperty() {
@@ -987,7 +1001,7 @@ public final class TrainingViewModel {
     }
 
     public ObservableList<ExampleImage> cellExamples() {
-        return FXCollections.unmodifiableObservableList(cellExamples);
+        return cellExamplesView;
     }
 
     public ReadOnlyStringProperty cellTitleProperty() {
@@ -995,11 +1009,11 @@ public final class TrainingViewModel {
     }
 
     public ObservableList<ExampleImage> confidentMistakes() {
-        return FXCollections.unmodifiableObservableList(confidentMistakes);
+        return confidentMistakesView;
     }
 
     public ObservableList<RunRecord> runs() {
-        return FXCollections.unmodifiableObservableList(runs);
+        return runsView;
     }
 
     public ObjectProperty<RunRecord> compareAProperty() {
@@ -1011,7 +1025,7 @@ public final class TrainingViewModel {
     }
 
     public ObservableList<String> differences() {
-        return FXCollections.unmodifiableObservableList(differences);
+        return differencesView;
     }
 
     public ReadOnlyObjectProperty<ImagePixels> tryImageProperty() {
@@ -1019,11 +1033,11 @@ public final class TrainingViewModel {
     }
 
     public ObservableList<ModelInspector.Prediction> topPredictions() {
-        return FXCollections.unmodifiableObservableList(topPredictions);
+        return topPredictionsView;
     }
 
     public ObservableList<ModelInspector.FeatureMap> featureMaps() {
-        return FXCollections.unmodifiableObservableList(featureMaps);
+        return featureMapsView;
     }
 
     public ReadOnlyObjectProperty<ModelInspector.Kernels> kernelsProperty() {

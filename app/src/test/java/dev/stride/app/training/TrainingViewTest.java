@@ -1,0 +1,104 @@
+package dev.stride.app.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stride.app.common.AppContext;
+import dev.stride.app.common.Messages;
+import dev.stride.app.common.UiScheduler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Trains from the UI, headless: the built-in shapes network for one epoch (the default sample project needs the
+ * design compiler and dataset loaders, which this branch does not have yet).
+ */
+@ExtendWith(ApplicationExtension.class)
+class TrainingViewTest {
+    private static final int PICTURES_PER_CLASS = 50;
+
+    @TempDir
+    static Path runs;
+
+    private AppContext context;
+    private TrainingView view;
+
+    @Start
+    void start(Stage stage) {
+        context = AppContext.create(Messages.of(Locale.ENGLISH));
+        TrainingViewModel vm = new TrainingViewModel(context.messages(), UiScheduler.fx(), context.background(),
+                new DemoShapesLauncher(PICTURES_PER_CLASS), DrainClock.fxTimeline(100), runs);
+        view = new TrainingView(vm, context.messages());
+        stage.setScene(new Scene(view.root(), 1400, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        context.shutdown();
+    }
+
+    @Test
+    void oneEpochFromTheUiStreamsCurvesFinishesAndShowsAFullConfusionMatrix(FxRobot robot) throws Exception {
+        TrainingViewModel vm = view.viewModel();
+        Spinner<?> epochs = robot.lookup("#trainingEpochs").queryAs(Spinner.class);
+        robot.doubleClickOn(epochs.getEditor()).eraseText(3).write("1");
+        robot.clickOn("#trainingBatchSize");
+        assertThat(vm.epochsProperty().get()).isEqualTo(1);
+
+        robot.clickOn("#trainingStart");
+        assertThat(robot.lookup("#trainingLockBanner").query().isVisible()).isTrue();
+        LineChart<?, ?> iterations = robot.lookup("#chartIterationLoss").queryAs(LineChart.class);
+        waitFor(60, () -> !iterations.getData().get(0).getData().isEmpty());
+
+        waitFor(120, () -> vm.stateProperty().get() == RunState.FINISHED);
+        assertThat(robot.lookup("#trainingLockBanner").query().isVisible()).isFalse();
+        assertThat(iterations.getData().get(0).getData().size()).isEqualTo(vm.pointsReceived(
+                TrainingViewModel.Curve.ITERATION_LOSS));
+
+        robot.clickOn("#trainingPageEvaluation");
+        waitFor(60, () -> robot.lookup(".confusion-cell").queryAll().size() == 16);
+        int total = 0;
+        for (Node cell : robot.lookup(".confusion-cell").queryAll()) {
+            Label count = (Label) ((StackPane) cell).getChildren().get(1);
+            total += Integer.parseInt(count.getText());
+        }
+        int evaluationSet = (int) Math.floor(PICTURES_PER_CLASS * 4 * vm.validationSplitProperty().get());
+        assertThat(total).isEqualTo(evaluationSet).isEqualTo(40);
+
+        // A cell lists its images.
+        Node diagonal = robot.lookup(".confusion-cell.diagonal").queryAll().stream()
+                .filter(cell -> !((Label) ((StackPane) cell).getChildren().get(1)).getText().equals("0"))
+                .findFirst().orElseThrow();
+        int expected = Integer.parseInt(((Label) ((StackPane) diagonal).getChildren().get(1)).getText());
+        robot.clickOn(diagonal);
+        waitFor(30, () -> robot.lookup("#cellExamples").queryAs(javafx.scene.layout.FlowPane.class)
+                .getChildren().size() == Math.min(60, expected));
+
+        // The run was kept beside the (unsaved) project.
+        try (var files = Files.list(runs)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".json"))).hasSize(1);
+        }
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+}
