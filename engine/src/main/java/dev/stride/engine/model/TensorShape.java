@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
  * (so an image is (H, W, C) for channels_last and (C, H, W) for channels_first), as Keras prints it.
  */
 public record TensorShape(List<Integer> dims) {
+    /** A dimension Keras leaves open ({@code None}), e.g. an image input of any size. */
+    public static final int UNKNOWN = -1;
+
     public TensorShape {
         dims = List.copyOf(Objects.requireNonNull(dims, "dims"));
     }
@@ -41,10 +44,18 @@ public record TensorShape(List<Integer> dims) {
         return dims.get(axis < 0 ? dims.size() + axis : axis);
     }
 
-    /** Number of values in one example, as a long because large feature maps overflow an int. */
+    /** True when every dimension is known. */
+    public boolean isFullyKnown() {
+        return !dims.contains(UNKNOWN);
+    }
+
+    /** Number of values in one example (a long: large feature maps overflow an int); −1 if a dimension is open. */
     public long elementCount() {
         long count = 1;
         for (int dim : dims) {
+            if (dim == UNKNOWN) {
+                return -1;
+            }
             count *= dim;
         }
         return count;
@@ -61,7 +72,7 @@ public record TensorShape(List<Integer> dims) {
     public String toKerasString() {
         StringBuilder sb = new StringBuilder("(None");
         for (int dim : dims) {
-            sb.append(", ").append(dim);
+            sb.append(", ").append(dim == UNKNOWN ? "None" : String.valueOf(dim));
         }
         return sb.append(')').toString();
     }
@@ -69,6 +80,6 @@ public record TensorShape(List<Integer> dims) {
     /** Compact notation for messages, e.g. {@code 26×26×32}. */
     @Override
     public String toString() {
-        return dims.stream().map(String::valueOf).collect(Collectors.joining("×"));
+        return dims.stream().map(d -> d == UNKNOWN ? "?" : String.valueOf(d)).collect(Collectors.joining("×"));
     }
 }
