@@ -2,7 +2,7 @@ package dev.stride.app;
 
 import dev.stride.app.common.AppContext;
 import dev.stride.app.common.Messages;
-import dev.stride.app.training.DemoShapesLauncher;
+import dev.stride.app.training.DatasetLauncher;
 import dev.stride.app.training.TrainingView;
 import dev.stride.engine.backend.BackendInfo;
 import java.nio.file.Files;
@@ -122,7 +122,7 @@ final class MainWindow {
         Tab summary = tab("dock.summary", new FontIcon(MaterialDesignT.TABLE_LARGE));
         Tab training = tab("dock.training", new FontIcon(MaterialDesignC.CHART_LINE));
         training.setContent(TrainingView.create(context,
-                new DemoShapesLauncher(DemoShapesLauncher.PICTURES_PER_CLASS)).root());
+                DatasetLauncher.withDigitsSample(SampleLocator.samplesFolder())).root());
         Tab gallery = tab("dock.gallery", new FontIcon(MaterialDesignI.IMAGE_MULTIPLE));
         TabPane dock = new TabPane(summary, training, gallery);
         dock.setId("dock");

@@ -303,7 +303,7 @@ public final class TrainingView {
     private void browseDataset() {
         File chosen;
         DatasetChoice.Kind kind = vm.datasetKindProperty().get();
-        if (kind == DatasetChoice.Kind.IMAGE_FOLDER) {
+        if (kind == DatasetChoice.Kind.IMAGE_FOLDER || kind == DatasetChoice.Kind.IDX_FILES) {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle(messages.get("training.dataset." + kind.name()));
             chosen = chooser.showDialog(root.getScene().getWindow());

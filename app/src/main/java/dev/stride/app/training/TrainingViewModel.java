@@ -87,7 +87,7 @@ public final class TrainingViewModel {
 
     // Dataset and settings.
     private final ObjectProperty<DatasetChoice.Kind> datasetKind =
-            new SimpleObjectProperty<>(this, "datasetKind", DatasetChoice.Kind.BUILT_IN_SHAPES);
+            new SimpleObjectProperty<>(this, "datasetKind", DatasetChoice.Kind.PROJECT_DATASET);
     private final ObjectProperty<Path> datasetPath = new SimpleObjectProperty<>(this, "datasetPath");
     private final ObjectProperty<TrainingSettings.Optimizer> optimizer =
             new SimpleObjectProperty<>(this, "optimizer", TrainingSettings.Optimizer.ADAM);

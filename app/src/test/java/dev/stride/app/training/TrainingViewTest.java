@@ -27,12 +27,13 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Trains from the UI, headless: the built-in shapes network for one epoch (the default sample project needs the
- * design compiler and dataset loaders, which this branch does not have yet).
+ * Trains from the UI, headless, for one epoch on the default sample's dataset (the bundled digits: 4,000 training
+ * images, 20×20 grey, 10 classes). The network is the engine's built-in CNN: this branch has no design compiler yet.
  */
 @ExtendWith(ApplicationExtension.class)
 class TrainingViewTest {
-    private static final int PICTURES_PER_CLASS = 50;
+    /** The digits' training files hold 400 images per class; a 0.2 stratified split keeps 80 of each. */
+    private static final int DIGITS_VALIDATION_IMAGES = 800;
 
     @TempDir
     static Path runs;
@@ -44,7 +45,7 @@ class TrainingViewTest {
     void start(Stage stage) {
         context = AppContext.create(Messages.of(Locale.ENGLISH));
         TrainingViewModel vm = new TrainingViewModel(context.messages(), UiScheduler.fx(), context.background(),
-                new DemoShapesLauncher(PICTURES_PER_CLASS), DrainClock.fxTimeline(100), runs);
+                DatasetLauncher.withDigitsSample(samplesFolder()), DrainClock.fxTimeline(100), runs);
         view = new TrainingView(vm, context.messages());
         stage.setScene(new Scene(view.root(), 1400, 800));
         stage.show();
@@ -74,14 +75,13 @@ class TrainingViewTest {
                 TrainingViewModel.Curve.ITERATION_LOSS));
 
         robot.clickOn("#trainingPageEvaluation");
-        waitFor(60, () -> robot.lookup(".confusion-cell").queryAll().size() == 16);
+        waitFor(60, () -> robot.lookup(".confusion-cell").queryAll().size() == 100);
         int total = 0;
         for (Node cell : robot.lookup(".confusion-cell").queryAll()) {
             Label count = (Label) ((StackPane) cell).getChildren().get(1);
             total += Integer.parseInt(count.getText());
         }
-        int evaluationSet = (int) Math.floor(PICTURES_PER_CLASS * 4 * vm.validationSplitProperty().get());
-        assertThat(total).isEqualTo(evaluationSet).isEqualTo(40);
+        assertThat(total).isEqualTo(vm.inspectorProperty().get().evaluationSize()).isEqualTo(DIGITS_VALIDATION_IMAGES);
 
         // A cell lists its images.
         Node diagonal = robot.lookup(".confusion-cell.diagonal").queryAll().stream()
@@ -96,6 +96,16 @@ class TrainingViewTest {
         try (var files = Files.list(runs)) {
             assertThat(files.filter(f -> f.toString().endsWith(".json"))).hasSize(1);
         }
+    }
+
+    /** The repository's samples/ folder, from the module folder Maven runs tests in. */
+    private static Path samplesFolder() {
+        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+            if (Files.isDirectory(folder.resolve("samples").resolve("digits"))) {
+                return folder.resolve("samples");
+            }
+        }
+        throw new IllegalStateException("samples/digits not found above " + Path.of("").toAbsolutePath());
     }
 
     private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {

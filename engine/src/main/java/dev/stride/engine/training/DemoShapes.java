@@ -70,6 +70,18 @@ public final class DemoShapes {
 
     /** Conv(8, 5×5) → MaxPool 2 → Conv(16, 3×3) → MaxPool 2 → Dense(32) → softmax over the four shapes. */
     public static ComputationGraph network(TrainingSettings settings) {
+        return networkFor(GEOMETRY, LABELS.size(), settings);
+    }
+
+    /**
+     * The same small CNN for any input of at least 14×14 and any number of classes: what the app trains on a
+     * dataset until designs are compiled for training.
+     */
+    public static ComputationGraph networkFor(InputGeometry input, int classes, TrainingSettings settings) {
+        if (input.height() < 14 || input.width() < 14) {
+            throw new IllegalArgumentException("the built-in network needs inputs of at least 14×14, got "
+                    + input.width() + "×" + input.height());
+        }
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(settings.seed())
                 .updater(Dl4jTrainingMapping.updater(settings))
@@ -77,7 +89,7 @@ public final class DemoShapes {
                 .dataType(DataType.FLOAT)
                 .graphBuilder()
                 .addInputs("input")
-                .setInputTypes(InputType.convolutional(GEOMETRY.height(), GEOMETRY.width(), GEOMETRY.channels()))
+                .setInputTypes(InputType.convolutional(input.height(), input.width(), input.channels()))
                 .addLayer("conv2d", new ConvolutionLayer.Builder(5, 5).nOut(8).activation(Activation.RELU).build(),
                         "input")
                 .addLayer("max_pooling2d", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
@@ -89,7 +101,7 @@ public final class DemoShapes {
                 .addLayer("dense", new DenseLayer.Builder().nOut(32).activation(Activation.RELU).build(),
                         "max_pooling2d_1")
                 .addLayer("dense_1", new OutputLayer.Builder(Dl4jTrainingMapping.lossFunction(settings.loss()))
-                        .nOut(LABELS.size()).activation(Activation.SOFTMAX).build(), "dense")
+                        .nOut(classes).activation(Activation.SOFTMAX).build(), "dense")
                 .setOutputs("dense_1")
                 .build();
         ComputationGraph graph = new ComputationGraph(conf);
@@ -99,15 +111,20 @@ public final class DemoShapes {
 
     /** The same network in Stride's own model, so runs of the demo get an architecture fingerprint like any design. */
     public static Network design() {
+        return designFor(GEOMETRY, LABELS.size());
+    }
+
+    /** The design of {@link #networkFor}, for run histories. */
+    public static Network designFor(InputGeometry input, int classes) {
         return Network.sequential(
-                InputLayerSpec.image(GEOMETRY.height(), GEOMETRY.width(), GEOMETRY.channels()),
+                InputLayerSpec.image(input.height(), input.width(), input.channels()),
                 Conv2DSpec.of(8, 5).withActivation(dev.stride.engine.model.Activation.RELU),
                 MaxPooling2DSpec.of(),
                 Conv2DSpec.of(16, 3).withActivation(dev.stride.engine.model.Activation.RELU),
                 MaxPooling2DSpec.of(),
                 FlattenSpec.of(),
                 DenseSpec.of(32, dev.stride.engine.model.Activation.RELU),
-                DenseSpec.of(LABELS.size(), dev.stride.engine.model.Activation.SOFTMAX));
+                DenseSpec.of(classes, dev.stride.engine.model.Activation.SOFTMAX));
     }
 
     /** The demo as a prepared run: {@code perClass} pictures per shape, split by the settings' validation_split. */

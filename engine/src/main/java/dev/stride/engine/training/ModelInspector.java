@@ -24,9 +24,23 @@ public final class ModelInspector {
     private final DataSet evaluationSet;
     private final List<String> labels;
     private final InputGeometry geometry;
+    private final ImagePreprocessor preprocessor;
+
+    /** Turns a picture file into the network's input exactly as the training images were prepared. */
+    @FunctionalInterface
+    public interface ImagePreprocessor {
+        ImagePixels load(java.nio.file.Path file) throws java.io.IOException;
+    }
 
     public ModelInspector(ComputationGraph network, DataSet evaluationSet, List<String> labels,
                           InputGeometry geometry) {
+        this(network, evaluationSet, labels, geometry, null);
+    }
+
+    /** @param preprocessor the training data's own preprocessing for new pictures, or null when there is none */
+    public ModelInspector(ComputationGraph network, DataSet evaluationSet, List<String> labels,
+                          InputGeometry geometry, ImagePreprocessor preprocessor) {
+        this.preprocessor = preprocessor;
         this.network = Objects.requireNonNull(network, "network");
         this.evaluationSet = Objects.requireNonNull(evaluationSet, "evaluationSet");
         this.labels = List.copyOf(labels);
@@ -39,6 +53,11 @@ public final class ModelInspector {
 
     public InputGeometry geometry() {
         return geometry;
+    }
+
+    /** The training data's preprocessing for new pictures, when the data came from a dataset pipeline. */
+    public java.util.Optional<ImagePreprocessor> preprocessor() {
+        return java.util.Optional.ofNullable(preprocessor);
     }
 
     public int evaluationSize() {

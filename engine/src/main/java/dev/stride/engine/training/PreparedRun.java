@@ -24,11 +24,16 @@ public final class PreparedRun {
     private final InputGeometry geometry;
     private final String datasetDescription;
     private final int trainingExamples;
+    private final boolean evaluatesOnTrainingData;
+    private final ModelInspector.ImagePreprocessor preprocessor;
 
     private PreparedRun(ComputationGraph network, TrainingSettings settings, TrainingData data, DataSet evaluationSet,
-                        int trainingExamples, List<String> labels, InputGeometry geometry,
-                        String datasetDescription) {
+                        int trainingExamples, boolean evaluatesOnTrainingData, List<String> labels,
+                        InputGeometry geometry, String datasetDescription,
+                        ModelInspector.ImagePreprocessor preprocessor) {
         this.network = network;
+        this.evaluatesOnTrainingData = evaluatesOnTrainingData;
+        this.preprocessor = preprocessor;
         this.settings = settings;
         this.data = data;
         this.evaluationSet = evaluationSet;
@@ -53,8 +58,20 @@ public final class PreparedRun {
         DataSet evaluation = validation == 0 ? all
                 : new DataSet(all.getFeatures().get(NDArrayIndex.interval(total - validation, total)).dup(),
                         all.getLabels().get(NDArrayIndex.interval(total - validation, total)).dup());
-        return new PreparedRun(network, settings, data, evaluation, total - validation, labels, geometry,
-                datasetDescription);
+        return new PreparedRun(network, settings, data, evaluation, total - validation, validation == 0, labels,
+                geometry, datasetDescription, null);
+    }
+
+    /**
+     * A run over any batches: {@code evaluation} is the held-out set kept in memory for the confusion matrix and the
+     * image galleries; {@code preprocessor} turns a picture file into input the way the training data were made.
+     */
+    public static PreparedRun of(ComputationGraph network, TrainingSettings settings, TrainingData data,
+                                 DataSet evaluation, int trainingExamples, boolean evaluatesOnTrainingData,
+                                 List<String> labels, InputGeometry geometry, String datasetDescription,
+                                 ModelInspector.ImagePreprocessor preprocessor) {
+        return new PreparedRun(Objects.requireNonNull(network, "network"), settings, data, evaluation,
+                trainingExamples, evaluatesOnTrainingData, labels, geometry, datasetDescription, preprocessor);
     }
 
     public TrainingSession session() {
@@ -66,7 +83,7 @@ public final class PreparedRun {
     }
 
     public ModelInspector inspector() {
-        return new ModelInspector(network, evaluationSet, labels, geometry);
+        return new ModelInspector(network, evaluationSet, labels, geometry, preprocessor);
     }
 
     public int batchesPerEpoch() {
@@ -82,7 +99,7 @@ public final class PreparedRun {
     }
 
     public boolean evaluatesOnTrainingData() {
-        return data.validation() == null;
+        return evaluatesOnTrainingData;
     }
 
     public List<String> labels() {

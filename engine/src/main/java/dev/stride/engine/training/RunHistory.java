@@ -72,8 +72,17 @@ public final class RunHistory {
                 }
             }
         }
-        runs.sort(Comparator.comparing(RunRecord::id));
+        // Start time first: two runs in the same second have ids whose random suffixes do not say which came first.
+        runs.sort(Comparator.comparing(RunHistory::startedAt).thenComparing(RunRecord::id));
         return runs;
+    }
+
+    private static java.time.Instant startedAt(RunRecord run) {
+        try {
+            return java.time.Instant.parse(run.started());
+        } catch (RuntimeException e) {
+            return java.time.Instant.EPOCH;
+        }
     }
 
     /** Files the last {@link #list()} could not read. */
