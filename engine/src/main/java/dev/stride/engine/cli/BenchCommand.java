@@ -3,10 +3,13 @@ package dev.stride.engine.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** `stride bench`: timings of the engine's hot paths on this machine. */
+/** `stride bench`: measurements of Stride's own hot paths; each subcommand ends with its figure line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the engine's speed on this machine.",
-        subcommands = {BenchDataCommand.class})
+        description = "Measure Stride's hot paths; the last line of each benchmark is its figure.",
+        subcommands = {
+            BenchShapesCommand.class,
+            BenchDataCommand.class,
+        })
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

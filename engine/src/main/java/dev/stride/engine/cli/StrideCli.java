@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             InfoCommand.class,
             DataCommand.class,
+            SummaryCommand.class,
             BenchCommand.class,
         })
 public final class StrideCli implements Runnable {

@@ -19,6 +19,7 @@ import dev.stride.engine.model.DropoutSpec;
 import dev.stride.engine.model.FlattenSpec;
 import dev.stride.engine.model.GlobalAveragePooling2DSpec;
 import dev.stride.engine.model.GlobalMaxPooling2DSpec;
+import dev.stride.engine.model.Initializer;
 import dev.stride.engine.model.InputLayerSpec;
 import dev.stride.engine.model.LayerNode;
 import dev.stride.engine.model.LayerSpec;
@@ -262,6 +263,16 @@ final class LayerRules {
         return LayerOutcome.passThrough(shape);
     }
 
+    /** Keras's Identity initializer builds an identity matrix, so it only fits 2-D weights such as a Dense kernel. */
+    private boolean identityFits(String parameter, Initializer initializer, String weightShape, int rank) {
+        if (initializer.kind() == Initializer.Kind.IDENTITY && rank != 2) {
+            error(parameter, "the identity initializer needs a 2-D weight (a Dense kernel) but this weight is "
+                    + weightShape + "; use 'orthogonal' or 'glorot_uniform'");
+            return false;
+        }
+        return true;
+    }
+
     private LayerOutcome conv2d(Conv2DSpec s, TensorShape x) {
         boolean ok = positive("filters", s.filters()) & positive("kernel_size", s.kernelSize())
                 & positive("strides", s.strides()) & positive("dilation_rate", s.dilationRate())
@@ -286,6 +297,12 @@ final class LayerRules {
             return null;
         }
         int perGroup = in.channels() / s.groups();
+        boolean fits = identityFits("kernel_initializer", s.kernelInitializer(), size(s.kernelSize()) + "×"
+                + perGroup + "×" + s.filters(), 4) & identityFits("bias_initializer", s.biasInitializer(),
+                String.valueOf(s.filters()), s.useBias() ? 1 : 2);
+        if (!fits) {
+            return null;
+        }
         long params = (long) s.kernelSize().height() * s.kernelSize().width() * perGroup * s.filters()
                 + (s.useBias() ? s.filters() : 0);
         long macs = macs(out[0], out[1], s.filters(), s.kernelSize().height(), s.kernelSize().width(), perGroup);
@@ -315,6 +332,12 @@ final class LayerRules {
                 s.padding(), op == null ? null : op.height(), s.dilationRate().height());
         int outW = ConvArithmetic.transposedOutputSize(in.width(), s.kernelSize().width(), s.strides().width(),
                 s.padding(), op == null ? null : op.width(), s.dilationRate().width());
+        boolean fits = identityFits("kernel_initializer", s.kernelInitializer(), size(s.kernelSize()) + "×"
+                + s.filters() + "×" + in.channels(), 4) & identityFits("bias_initializer", s.biasInitializer(),
+                String.valueOf(s.filters()), s.useBias() ? 1 : 2);
+        if (!fits) {
+            return null;
+        }
         long params = (long) s.kernelSize().height() * s.kernelSize().width() * s.filters() * in.channels()
                 + (s.useBias() ? s.filters() : 0);
         long macs = macs(in.height(), in.width(), in.channels(), s.kernelSize().height(), s.kernelSize().width(),
@@ -333,6 +356,12 @@ final class LayerRules {
         }
         int[] out = windowed(in, s.kernelSize(), s.strides(), s.padding(), s.dilationRate(), "kernel", "kernel_size");
         if (out == null) {
+            return null;
+        }
+        boolean fits = identityFits("depthwise_initializer", s.depthwiseInitializer(), "4-D", 4)
+                & identityFits("pointwise_initializer", s.pointwiseInitializer(), "4-D", 4)
+                & identityFits("bias_initializer", s.biasInitializer(), "1-D", s.useBias() ? 1 : 2);
+        if (!fits) {
             return null;
         }
         long k = (long) s.kernelSize().height() * s.kernelSize().width();
@@ -357,6 +386,11 @@ final class LayerRules {
             return null;
         }
         int channels = in.channels() * s.depthMultiplier();
+        boolean fits = identityFits("depthwise_initializer", s.depthwiseInitializer(), "4-D", 4)
+                & identityFits("bias_initializer", s.biasInitializer(), "1-D", s.useBias() ? 1 : 2);
+        if (!fits) {
+            return null;
+        }
         long params = (long) s.kernelSize().height() * s.kernelSize().width() * channels
                 + (s.useBias() ? channels : 0);
         long macs = macs(out[0], out[1], channels, s.kernelSize().height(), s.kernelSize().width());
@@ -469,6 +503,13 @@ final class LayerRules {
         if (!ok) {
             return null;
         }
+        boolean fits = identityFits("beta_initializer", s.betaInitializer(), "1-D", s.center() ? 1 : 2)
+                & identityFits("gamma_initializer", s.gammaInitializer(), "1-D", s.scale() ? 1 : 2)
+                & identityFits("moving_mean_initializer", s.movingMeanInitializer(), "1-D", 1)
+                & identityFits("moving_variance_initializer", s.movingVarianceInitializer(), "1-D", 1);
+        if (!fits) {
+            return null;
+        }
         long learned = (long) features * ((s.center() ? 1 : 0) + (s.scale() ? 1 : 0));
         long statistics = (long) features * (s.renorm() ? 5 : 2);
         long elements = x.elementCount();
@@ -541,6 +582,9 @@ final class LayerRules {
         int features = x.dim(-1);
         if (features == TensorShape.UNKNOWN) {
             error(null, "Dense needs the size of the last axis of its input to be known, got " + x);
+            return null;
+        }
+        if (!identityFits("bias_initializer", s.biasInitializer(), String.valueOf(s.units()), s.useBias() ? 1 : 2)) {
             return null;
         }
         long params = (long) features * s.units() + (s.useBias() ? s.units() : 0);
