@@ -2,7 +2,6 @@ package dev.stride.app;
 
 import dev.stride.app.common.AppContext;
 import dev.stride.app.common.Messages;
-import dev.stride.app.training.DatasetLauncher;
 import dev.stride.app.training.TrainingView;
 import dev.stride.engine.backend.BackendInfo;
 import java.nio.file.Files;
@@ -121,8 +120,7 @@ final class MainWindow {
     private TabPane dock() {
         Tab summary = tab("dock.summary", new FontIcon(MaterialDesignT.TABLE_LARGE));
         Tab training = tab("dock.training", new FontIcon(MaterialDesignC.CHART_LINE));
-        training.setContent(TrainingView.create(context,
-                DatasetLauncher.withDigitsSample(SampleLocator.samplesFolder())).root());
+        training.setContent(TrainingView.forProject(context, SampleLocator.defaultProject()).root());
         Tab gallery = tab("dock.gallery", new FontIcon(MaterialDesignI.IMAGE_MULTIPLE));
         TabPane dock = new TabPane(summary, training, gallery);
         dock.setId("dock");

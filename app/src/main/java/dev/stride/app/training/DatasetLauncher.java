@@ -1,68 +1,58 @@
 package dev.stride.app.training;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stride.engine.data.DatasetSpec;
 import dev.stride.engine.data.DatasetType;
 import dev.stride.engine.data.vision.AugmentationSettings;
 import dev.stride.engine.model.Network;
+import dev.stride.engine.project.ProjectFile;
 import dev.stride.engine.training.DatasetRuns;
 import dev.stride.engine.training.DemoShapes;
 import dev.stride.engine.training.PreparedRun;
+import dev.stride.engine.training.TrainingSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
- * Prepares runs on real datasets (the project's dataset, an image folder, IDX files) through engine.data, and on
- * the built-in shapes. The network comes from a {@link DatasetRuns.NetworkFactory}: the app passes the engine's
- * built-in CNN until the design compiler (engine.dl4j) lands, then the compiled design.
+ * Prepares runs of the current design on real datasets (the project's own "dataset" block, an image folder, IDX
+ * files) through engine.data and engine.dl4j, and of the engine's built-in network on generated shapes.
  */
 public final class DatasetLauncher implements TrainingLauncher {
     /** Generated pictures per shape for the built-in shapes: 640 to train on and 160 to validate at split 0.2. */
     static final int SHAPES_PER_CLASS = 200;
-    private final Supplier<DatasetSpec> projectDataset;
-    private final Path projectBase;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final DatasetRuns.NetworkFactory networks;
     private final Supplier<AugmentationSettings> augmentation;
     private final boolean trainsTheDesign;
 
     /**
-     * @param projectDataset the project's "dataset" block (e.g. the digits sample)
-     * @param projectBase    the folder its relative paths resolve against
-     * @param networks       builds the network to train
-     * @param augmentation   the gallery's augmentation settings
+     * @param networks        builds the network to train
+     * @param augmentation    the gallery's augmentation settings
      * @param trainsTheDesign true when {@code networks} compiles the request's design, false for the built-in CNN
      *                        (then the run history records the built-in design)
      */
-    public DatasetLauncher(Supplier<DatasetSpec> projectDataset, Path projectBase, DatasetRuns.NetworkFactory networks,
-                           Supplier<AugmentationSettings> augmentation, boolean trainsTheDesign) {
-        this.projectDataset = Objects.requireNonNull(projectDataset, "projectDataset");
-        this.projectBase = projectBase;
+    public DatasetLauncher(DatasetRuns.NetworkFactory networks, Supplier<AugmentationSettings> augmentation,
+                           boolean trainsTheDesign) {
         this.networks = Objects.requireNonNull(networks, "networks");
         this.augmentation = Objects.requireNonNull(augmentation, "augmentation");
         this.trainsTheDesign = trainsTheDesign;
     }
 
     /**
-     * The app's launcher until the designer and gallery are wired in: the project dataset is the digits sample in
-     * {@code samplesFolder}, the network is the built-in CNN, augmentation is a mild rotate-and-zoom that suits
-     * digits and photos alike (no flips: a mirrored 2 is not a 2).
+     * The app's launcher: the design compiled by engine.dl4j, and until the gallery's settings are wired in a mild
+     * rotate-and-zoom augmentation that suits digits and photos alike (no flips: a mirrored 2 is not a 2).
      */
-    public static DatasetLauncher withDigitsSample(Path samplesFolder) {
+    public static DatasetLauncher compilingTheDesign() {
         AugmentationSettings mild = AugmentationSettings.NONE
                 .withRotation(new AugmentationSettings.Transform(1, 10))
                 .withZoom(new AugmentationSettings.Transform(1, 0.1));
-        return new DatasetLauncher(() -> DatasetSpec.of(DatasetType.DIGITS, null), samplesFolder, builtInNetwork(),
-                () -> mild, false);
-    }
-
-    /** The engine's small CNN sized to each dataset: trains any image dataset while designs cannot be compiled. */
-    public static DatasetRuns.NetworkFactory builtInNetwork() {
-        return (design, input, classes, settings) -> DemoShapes.networkFor(input, classes, settings);
+        return new DatasetLauncher(DatasetRuns.compiledDesign(), () -> mild, true);
     }
 
     @Override
-    public TrainingRun prepare(TrainingRequest request) {
+    public TrainingRun prepare(TrainingRequest request) throws Exception {
         DatasetChoice choice = request.dataset();
         if (choice.kind() == DatasetChoice.Kind.BUILT_IN_SHAPES) {
             PreparedRun demo = DemoShapes.prepare(request.settings(), SHAPES_PER_CLASS);
@@ -72,8 +62,17 @@ public final class DatasetLauncher implements TrainingLauncher {
         Path base;
         switch (choice.kind()) {
             case PROJECT_DATASET -> {
-                spec = projectDataset.get();
-                base = projectBase;
+                if (request.projectFile() == null) {
+                    throw new IllegalArgumentException("the project has no dataset yet: save it with a dataset, or "
+                            + "choose an image folder or IDX files");
+                }
+                var dataset = ProjectFile.read(request.projectFile()).dataset();
+                if (dataset == null || dataset.isEmpty()) {
+                    throw new IllegalArgumentException(request.projectFile().getFileName() + " names no dataset: "
+                            + "choose an image folder or IDX files");
+                }
+                spec = JSON.treeToValue(dataset, DatasetSpec.class);
+                base = request.projectFile().toAbsolutePath().getParent();
             }
             case IMAGE_FOLDER -> {
                 spec = DatasetSpec.of(DatasetType.IMAGE_FOLDER, choice.path().toString());
@@ -83,11 +82,11 @@ public final class DatasetLauncher implements TrainingLauncher {
                 spec = DatasetSpec.of(DatasetType.IDX, choice.path().toString());
                 base = null;
             }
-            default -> throw new IllegalArgumentException("the Training tab trains image classifiers; "
-                    + choice.kind() + " is a table");
+            default -> throw new IllegalArgumentException("the Training tab trains image classifiers; a CSV table "
+                    + "needs a dense design and is trained with `stride train`");
         }
         AugmentationSettings augment = request.augment() ? augmentation.get() : AugmentationSettings.NONE;
-        PreparedRun prepared = DatasetRuns.prepare(request.network(), spec, base, null, request.settings(), augment,
+        PreparedRun prepared = DatasetRuns.prepare(request.network(), spec, base, request.settings(), augment,
                 networks, () -> false);
         Network design = trainsTheDesign ? request.network()
                 : DemoShapes.designFor(prepared.geometry(), prepared.labels().size());
@@ -106,8 +105,7 @@ public final class DatasetLauncher implements TrainingLauncher {
 
     @Override
     public OptionalLong memoryEstimateBytes(Network network, int batchSize) {
-        // Until designs compile, estimate the built-in network on the project's usual 28×28 grey input.
-        return PreparedRun.estimateBytes(DemoShapes.network(dev.stride.engine.training.TrainingSettings.defaults()),
-                DemoShapes.GEOMETRY, batchSize);
+        return network == null ? OptionalLong.empty()
+                : DatasetRuns.estimateBytes(network, TrainingSettings.defaults(), batchSize);
     }
 }

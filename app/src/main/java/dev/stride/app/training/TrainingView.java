@@ -103,6 +103,37 @@ public final class TrainingView {
         return new TrainingView(vm, context.messages());
     }
 
+    /**
+     * The view for a project file: its design, settings and dataset, until the designer drives {@link
+     * TrainingViewModel#networkProperty()} and {@link TrainingViewModel#projectFileProperty()}. A missing or broken
+     * file leaves the form at its defaults.
+     */
+    public static TrainingView forProject(AppContext context, Path projectFile) {
+        TrainingView view = create(context, DatasetLauncher.compilingTheDesign());
+        view.openProject(projectFile);
+        return view;
+    }
+
+    /** Takes design, settings and dataset from a project file; a missing or unreadable file changes nothing. */
+    public void openProject(Path projectFile) {
+        if (projectFile == null || !java.nio.file.Files.isRegularFile(projectFile)) {
+            return;
+        }
+        try {
+            var project = dev.stride.engine.project.ProjectFile.read(projectFile);
+            TrainingSettings settings = project.training() == null || project.training().isEmpty() ? null
+                    : new com.fasterxml.jackson.databind.ObjectMapper().treeToValue(project.training(),
+                            TrainingSettings.class);
+            vm.networkProperty().set(project.network());
+            vm.projectFileProperty().set(projectFile);
+            if (settings != null) {
+                vm.loadSettings(settings);
+            }
+        } catch (Exception e) {
+            // The Training tab still works with another dataset; the designer reports what is wrong with the file.
+        }
+    }
+
     public Parent root() {
         return root;
     }

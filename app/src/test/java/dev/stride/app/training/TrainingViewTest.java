@@ -27,16 +27,16 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Trains from the UI, headless, for one epoch on the default sample's dataset (the bundled digits: 4,000 training
- * images, 20×20 grey, 10 classes). The network is the engine's built-in CNN: this branch has no design compiler yet.
+ * Trains the default sample (lenet-digits.stride: LeNet on the bundled digits, 4,000 training images of 20×20 grey
+ * in 10 classes) for one epoch from the UI, headless: the design compiled by engine.dl4j, the data from engine.data.
  */
 @ExtendWith(ApplicationExtension.class)
 class TrainingViewTest {
-    /** The digits' training files hold 400 images per class; a 0.2 stratified split keeps 80 of each. */
-    private static final int DIGITS_VALIDATION_IMAGES = 800;
+    /** The digits' training files hold 400 images per class; the sample's 0.1 stratified split keeps 40 of each. */
+    private static final int DIGITS_VALIDATION_IMAGES = 400;
 
     @TempDir
-    static Path runs;
+    static Path projectFolder;
 
     private AppContext context;
     private TrainingView view;
@@ -45,8 +45,9 @@ class TrainingViewTest {
     void start(Stage stage) {
         context = AppContext.create(Messages.of(Locale.ENGLISH));
         TrainingViewModel vm = new TrainingViewModel(context.messages(), UiScheduler.fx(), context.background(),
-                DatasetLauncher.withDigitsSample(samplesFolder()), DrainClock.fxTimeline(100), runs);
+                DatasetLauncher.compilingTheDesign(), DrainClock.fxTimeline(100), projectFolder.resolve("unsaved"));
         view = new TrainingView(vm, context.messages());
+        view.openProject(sampleCopy());
         stage.setScene(new Scene(view.root(), 1400, 800));
         stage.show();
     }
@@ -63,6 +64,8 @@ class TrainingViewTest {
         robot.doubleClickOn(epochs.getEditor()).eraseText(3).write("1");
         robot.clickOn("#trainingBatchSize");
         assertThat(vm.epochsProperty().get()).isEqualTo(1);
+        assertThat(vm.networkProperty().get().size()).isEqualTo(9);
+        assertThat(vm.datasetKindProperty().get()).isEqualTo(DatasetChoice.Kind.PROJECT_DATASET);
 
         robot.clickOn("#trainingStart");
         assertThat(robot.lookup("#trainingLockBanner").query().isVisible()).isTrue();
@@ -92,9 +95,27 @@ class TrainingViewTest {
         waitFor(30, () -> robot.lookup("#cellExamples").queryAs(javafx.scene.layout.FlowPane.class)
                 .getChildren().size() == Math.min(60, expected));
 
-        // The run was kept beside the (unsaved) project.
-        try (var files = Files.list(runs)) {
+        // The run was kept beside the project, with the design's fingerprint.
+        try (var files = Files.list(projectFolder.resolve("lenet-digits.stride.runs"))) {
             assertThat(files.filter(f -> f.toString().endsWith(".json"))).hasSize(1);
+        }
+        assertThat(vm.runs()).singleElement().satisfies(run -> assertThat(run.architecture()).hasSize(9));
+    }
+
+    /** The default sample copied to a temporary folder (so its runs land there), its dataset path made absolute. */
+    private static Path sampleCopy() {
+        try {
+            Path samples = samplesFolder();
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                    samples.resolve("lenet-digits.stride").toFile());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("dataset")).put("path",
+                    samples.resolve("digits").toString());
+            Path copy = projectFolder.resolve("lenet-digits.stride");
+            json.writeValue(copy.toFile(), tree);
+            return copy;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

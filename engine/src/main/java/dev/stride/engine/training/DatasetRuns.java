@@ -13,10 +13,14 @@ import dev.stride.engine.data.vision.ImageCodec;
 import dev.stride.engine.data.vision.ImageData;
 import dev.stride.engine.data.vision.ImagePipeline;
 import dev.stride.engine.data.vision.Preprocessing;
+import dev.stride.engine.dl4j.Dl4jCompilation;
+import dev.stride.engine.dl4j.Dl4jCompiler;
 import dev.stride.engine.model.Network;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -35,28 +39,71 @@ public final class DatasetRuns {
     private DatasetRuns() {
     }
 
-    /** Builds the DL4J network for a design, an input and a number of classes. */
+    /** Builds the DL4J network for a design, given the dataset's own image size (if any) and its classes. */
     @FunctionalInterface
     public interface NetworkFactory {
-        ComputationGraph build(Network design, InputGeometry input, int classes, TrainingSettings settings);
+        BuiltNetwork build(Network design, ImageSize datasetSize, int classes, TrainingSettings settings);
+    }
+
+    /** The design itself, compiled by engine.dl4j; its input layer decides the image size. */
+    public static NetworkFactory compiledDesign() {
+        return (design, datasetSize, classes, settings) -> {
+            if (design == null) {
+                throw new IllegalArgumentException("there is no design to train: open a project or add layers");
+            }
+            Dl4jCompilation compilation = Dl4jCompiler.compile(design, settings);
+            ComputationGraph graph = compilation.newNetwork();
+            if (!(compilation.inputType() instanceof InputType.InputTypeConvolutional image)) {
+                throw new IllegalArgumentException("the design's input is not an image (" + compilation.inputType()
+                        + "): the Training tab trains image classifiers");
+            }
+            InputGeometry input = new InputGeometry((int) image.getHeight(), (int) image.getWidth(),
+                    (int) image.getChannels(), 255.0);
+            return new BuiltNetwork(graph, input, compilation.layout() == CNN2DFormat.NHWC);
+        };
+    }
+
+    /** The engine's small CNN sized to the dataset (64×64×3 for folders): trains any images without a design. */
+    public static NetworkFactory builtInNetwork() {
+        return (design, datasetSize, classes, settings) -> {
+            ImageSize size = datasetSize != null ? datasetSize : DEFAULT_FOLDER_INPUT;
+            InputGeometry input = new InputGeometry(size.height(), size.width(), size.channels(), 255.0);
+            return new BuiltNetwork(DemoShapes.networkFor(input, classes, settings), input, false);
+        };
+    }
+
+    /** DL4J's training-memory estimate for a design at a batch size, or empty when it cannot say. */
+    public static java.util.OptionalLong estimateBytes(Network design, TrainingSettings settings, int batchSize) {
+        try {
+            Dl4jCompilation compilation = Dl4jCompiler.compile(design, settings);
+            if (compilation.configuration() == null || compilation.inputType() == null) {
+                return java.util.OptionalLong.empty();
+            }
+            return java.util.OptionalLong.of(compilation.configuration().getMemoryReport(compilation.inputType())
+                    .getTotalMemoryBytes(batchSize, org.deeplearning4j.nn.conf.memory.MemoryUseMode.TRAINING,
+                            org.deeplearning4j.nn.conf.CacheMode.NONE,
+                            org.nd4j.linalg.api.buffer.DataType.FLOAT));
+        } catch (RuntimeException e) {
+            return java.util.OptionalLong.empty();
+        }
     }
 
     /**
-     * @param input         the network's input size, or null to take the dataset's own (IDX, shapes) or 64×64×3
      * @param augmentation  applied to training batches only ({@link AugmentationSettings#NONE} for none)
      * @throws DatasetException naming the dataset when it cannot be used
      */
-    public static PreparedRun prepare(Network design, DatasetSpec spec, Path baseFolder, ImageSize input,
-                                      TrainingSettings settings, AugmentationSettings augmentation,
+    public static PreparedRun prepare(Network design, DatasetSpec spec, Path baseFolder, TrainingSettings settings, AugmentationSettings augmentation,
                                       NetworkFactory factory, BooleanSupplier cancelled) {
         Dataset loaded = DatasetLoader.load(spec, baseFolder, cancelled);
         if (!(loaded instanceof ImageDataset images)) {
             throw new DatasetException(loaded.description() + " is a table: the Training tab trains image "
                     + "classifiers; use an image folder, IDX files or a sample");
         }
-        ImageSize size = input != null ? input : images.uniformSize().orElse(DEFAULT_FOLDER_INPUT);
-        Preprocessing preprocessing = spec.preprocessingFor(size.width(), size.height(), size.channels());
         int classes = images.classNames().size();
+        BuiltNetwork built = factory.build(design, images.uniformSize().orElse(null), classes, settings);
+        InputGeometry geometry = built.input();
+        ImageSize size = new ImageSize(geometry.width(), geometry.height(), geometry.channels());
+        Preprocessing preprocessing = spec.preprocessingFor(size.width(), size.height(), size.channels());
         DatasetSplit split = DatasetSplit.stratified(images.labels(), classes, settings.validationSplit(), 0.0,
                 spec.effectiveSplitSeed());
         if (split.train().length == 0) {
@@ -69,10 +116,15 @@ public final class DatasetRuns {
         DataSet evaluation = inMemory(images, java.util.Arrays.copyOf(held, kept), plain, classes);
         var train = PrefetchingImageIterator.forTraining(images, split.train(),
                 new ImagePipeline(preprocessing, augmentation), settings.batchSize(), settings.seed());
-        TrainingData data = new TrainingData(train, onTraining ? null
-                : new InMemoryDataSetIterator(evaluation, settings.batchSize(), false, settings.seed()));
-        InputGeometry geometry = new InputGeometry(size.height(), size.width(), size.channels(), 255.0);
-        ComputationGraph network = factory.build(design, geometry, classes, settings);
+        var validation = onTraining ? null
+                : new InMemoryDataSetIterator(evaluation, settings.batchSize(), false, settings.seed());
+        if (built.channelsLast()) {
+            train.setPreProcessor(new ChannelsLastPreProcessor());
+            if (validation != null) {
+                validation.setPreProcessor(new ChannelsLastPreProcessor());
+            }
+        }
+        TrainingData data = new TrainingData(train, validation);
         ModelInspector.ImagePreprocessor fromFile = file -> {
             ImageData picture;
             try {
@@ -85,8 +137,8 @@ public final class DatasetRuns {
             preprocessing.writePlanes(plain.process(picture, 0L), values, 0);
             return new ImagePixels(size.width(), size.height(), size.channels(), values);
         };
-        return PreparedRun.of(network, settings, data, evaluation, split.train().length, onTraining,
-                images.classNames(), geometry, images.description(), fromFile);
+        return PreparedRun.of(built.graph(), settings, data, evaluation, split.train().length, onTraining,
+                images.classNames(), geometry, images.description(), fromFile, built.channelsLast());
     }
 
     /** Decodes and preprocesses examples into one in-memory DataSet (features NCHW, one-hot labels). */

@@ -25,6 +25,7 @@ public final class ModelInspector {
     private final List<String> labels;
     private final InputGeometry geometry;
     private final ImagePreprocessor preprocessor;
+    private final boolean channelsLast;
 
     /** Turns a picture file into the network's input exactly as the training images were prepared. */
     @FunctionalInterface
@@ -34,13 +35,18 @@ public final class ModelInspector {
 
     public ModelInspector(ComputationGraph network, DataSet evaluationSet, List<String> labels,
                           InputGeometry geometry) {
-        this(network, evaluationSet, labels, geometry, null);
+        this(network, evaluationSet, labels, geometry, null, false);
     }
 
-    /** @param preprocessor the training data's own preprocessing for new pictures, or null when there is none */
+    /**
+     * @param evaluationSet held-out examples, features channels first (NCHW) whatever the network's layout
+     * @param preprocessor  the training data's own preprocessing for new pictures, or null when there is none
+     * @param channelsLast  the network takes NHWC input (Keras's channels_last, as compiled designs do)
+     */
     public ModelInspector(ComputationGraph network, DataSet evaluationSet, List<String> labels,
-                          InputGeometry geometry, ImagePreprocessor preprocessor) {
+                          InputGeometry geometry, ImagePreprocessor preprocessor, boolean channelsLast) {
         this.preprocessor = preprocessor;
+        this.channelsLast = channelsLast;
         this.network = Objects.requireNonNull(network, "network");
         this.evaluationSet = Objects.requireNonNull(evaluationSet, "evaluationSet");
         this.labels = List.copyOf(labels);
@@ -73,7 +79,7 @@ public final class ModelInspector {
         for (int from = 0; from < n; from += BATCH) {
             int to = Math.min(n, from + BATCH);
             INDArray features = evaluationSet.getFeatures().get(NDArrayIndex.interval(from, to));
-            INDArray output = network.outputSingle(false, features);
+            INDArray output = network.outputSingle(false, toNetworkLayout(features));
             for (int i = from; i < to; i++) {
                 probabilities[i] = output.getRow(i - from).toFloatVector();
                 actual[i] = RunEvaluation.argMax(labelArray.getRow(i).toFloatVector());
@@ -126,6 +132,9 @@ public final class ModelInspector {
             if (activation == null || activation.rank() != 4) {
                 continue;
             }
+            if (channelsLast) {
+                activation = activation.permute(0, 3, 1, 2);
+            }
             long[] shape = activation.shape();
             maps.add(new FeatureMap(name, (int) shape[1], (int) shape[2], (int) shape[3],
                     activation.dup().reshape(shape[1] * shape[2] * shape[3]).toFloatVector()));
@@ -172,6 +181,11 @@ public final class ModelInspector {
                     + "×" + geometry.channels() + " images, got " + image.width() + "×" + image.height() + "×"
                     + image.channels());
         }
-        return Nd4j.create(image.values(), new long[] {1, geometry.channels(), geometry.height(), geometry.width()});
+        return toNetworkLayout(Nd4j.create(image.values(),
+                new long[] {1, geometry.channels(), geometry.height(), geometry.width()}));
+    }
+
+    private INDArray toNetworkLayout(INDArray channelsFirst) {
+        return channelsLast ? channelsFirst.permute(0, 2, 3, 1).dup() : channelsFirst;
     }
 }

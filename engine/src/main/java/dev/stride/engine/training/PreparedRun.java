@@ -26,12 +26,14 @@ public final class PreparedRun {
     private final int trainingExamples;
     private final boolean evaluatesOnTrainingData;
     private final ModelInspector.ImagePreprocessor preprocessor;
+    private final boolean channelsLast;
 
     private PreparedRun(ComputationGraph network, TrainingSettings settings, TrainingData data, DataSet evaluationSet,
                         int trainingExamples, boolean evaluatesOnTrainingData, List<String> labels,
                         InputGeometry geometry, String datasetDescription,
-                        ModelInspector.ImagePreprocessor preprocessor) {
+                        ModelInspector.ImagePreprocessor preprocessor, boolean channelsLast) {
         this.network = network;
+        this.channelsLast = channelsLast;
         this.evaluatesOnTrainingData = evaluatesOnTrainingData;
         this.preprocessor = preprocessor;
         this.settings = settings;
@@ -59,19 +61,21 @@ public final class PreparedRun {
                 : new DataSet(all.getFeatures().get(NDArrayIndex.interval(total - validation, total)).dup(),
                         all.getLabels().get(NDArrayIndex.interval(total - validation, total)).dup());
         return new PreparedRun(network, settings, data, evaluation, total - validation, validation == 0, labels,
-                geometry, datasetDescription, null);
+                geometry, datasetDescription, null, false);
     }
 
     /**
      * A run over any batches: {@code evaluation} is the held-out set kept in memory for the confusion matrix and the
-     * image galleries; {@code preprocessor} turns a picture file into input the way the training data were made.
+     * image galleries (features channels first); {@code preprocessor} turns a picture file into input the way the
+     * training data were made; {@code channelsLast} says the network takes NHWC input.
      */
     public static PreparedRun of(ComputationGraph network, TrainingSettings settings, TrainingData data,
                                  DataSet evaluation, int trainingExamples, boolean evaluatesOnTrainingData,
                                  List<String> labels, InputGeometry geometry, String datasetDescription,
-                                 ModelInspector.ImagePreprocessor preprocessor) {
+                                 ModelInspector.ImagePreprocessor preprocessor, boolean channelsLast) {
         return new PreparedRun(Objects.requireNonNull(network, "network"), settings, data, evaluation,
-                trainingExamples, evaluatesOnTrainingData, labels, geometry, datasetDescription, preprocessor);
+                trainingExamples, evaluatesOnTrainingData, labels, geometry, datasetDescription, preprocessor,
+                channelsLast);
     }
 
     public TrainingSession session() {
@@ -83,7 +87,7 @@ public final class PreparedRun {
     }
 
     public ModelInspector inspector() {
-        return new ModelInspector(network, evaluationSet, labels, geometry, preprocessor);
+        return new ModelInspector(network, evaluationSet, labels, geometry, preprocessor, channelsLast);
     }
 
     public int batchesPerEpoch() {
