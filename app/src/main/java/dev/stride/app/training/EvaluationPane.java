@@ -20,6 +20,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -65,9 +66,18 @@ final class EvaluationPane {
         metricsTable();
         VBox table = new VBox(4, label("training.eval.perClass"), metrics);
         VBox.setVgrow(metrics, Priority.ALWAYS);
-        table.setPrefWidth(330);
+        table.setPrefWidth(400);
+        table.setMinWidth(360);
 
-        VBox matrixBox = new VBox(4, label("training.eval.matrix"), new ScrollPane(matrix));
+        Label matrixTitle = label("training.eval.matrix");
+        matrixTitle.setWrapText(true);
+        matrixTitle.setMaxWidth(320);
+        ScrollPane matrixScroll = new ScrollPane(matrix);
+        matrixScroll.setMinViewportWidth(300);
+        matrixScroll.setPrefViewportWidth(320);
+        VBox matrixBox = new VBox(4, matrixTitle, matrixScroll);
+        VBox.setVgrow(matrixScroll, Priority.ALWAYS);
+        matrixBox.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(10, matrixBox, cell, table);
         VBox.setVgrow(top, Priority.ALWAYS);
 
@@ -103,7 +113,7 @@ final class EvaluationPane {
             return;
         }
         int classes = evaluation.classes();
-        double size = classes <= 4 ? 46 : classes <= 10 ? 34 : 22;
+        double size = classes <= 4 ? 46 : classes <= 10 ? 26 : 18;
         Label corner = new Label(messages.get("training.eval.axes"));
         corner.getStyleClass().add("training-muted");
         matrix.add(corner, 0, 0);
@@ -146,6 +156,7 @@ final class EvaluationPane {
     private void metricsTable() {
         metrics.setId("classMetrics");
         metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        metrics.setFixedCellSize(24);
         TableColumn<Integer, String> name = new TableColumn<>(messages.get("training.eval.class"));
         name.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(
                 vm.evaluationProperty().get().labels().get(row.getValue())));

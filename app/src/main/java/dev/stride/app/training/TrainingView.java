@@ -503,6 +503,9 @@ public final class TrainingView {
     private MarkedLineChart chart(String titleKey, String xKey, String yKey, TrainingViewModel.Curve... curves) {
         MarkedLineChart chart = new MarkedLineChart(messages.get(xKey), messages.get(yKey));
         chart.setTitle(messages.get(titleKey));
+        // Epoch curves have one point per epoch (decimated to the width like the rest): symbols make the first
+        // epoch visible before there is a line; the per-iteration chart stays without them.
+        chart.setCreateSymbols(curves[0] != TrainingViewModel.Curve.ITERATION_LOSS);
         for (TrainingViewModel.Curve curve : curves) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(messages.get("training.curve." + curve.name()));

@@ -249,8 +249,10 @@ public final class TrainingViewModel {
         optimizer.set(saved.optimizer());
         learningRate.set(saved.learningRate());
         schedule.set(saved.schedule().type());
-        decaySteps.set(saved.schedule().decaySteps());
-        decayRate.set(saved.schedule().decayRate());
+        if (saved.schedule().type() != TrainingSettings.LearningRateSchedule.Type.NONE) {
+            decaySteps.set(saved.schedule().decaySteps());
+            decayRate.set(saved.schedule().decayRate());
+        }
         loss.set(saved.loss());
         batchSize.set(saved.batchSize());
         epochs.set(saved.epochs());
