@@ -71,10 +71,10 @@ final class EvaluationPane {
 
         Label matrixTitle = label("training.eval.matrix");
         matrixTitle.setWrapText(true);
-        matrixTitle.setMaxWidth(320);
+        matrixTitle.setMaxWidth(350);
         ScrollPane matrixScroll = new ScrollPane(matrix);
-        matrixScroll.setMinViewportWidth(300);
-        matrixScroll.setPrefViewportWidth(320);
+        matrixScroll.setMinViewportWidth(340);
+        matrixScroll.setPrefViewportWidth(350);
         VBox matrixBox = new VBox(4, matrixTitle, matrixScroll);
         VBox.setVgrow(matrixScroll, Priority.ALWAYS);
         matrixBox.setMinWidth(Region.USE_PREF_SIZE);

@@ -56,7 +56,8 @@ final class PixelImages {
         float[] values = new float[plane * geometry.channels()];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int argb = reader.getArgb(Math.min(x, (int) image.getWidth() - 1), Math.min(y, (int) image.getHeight() - 1));
+                int argb = reader.getArgb(Math.min(x, (int) image.getWidth() - 1),
+                        Math.min(y, (int) image.getHeight() - 1));
                 int r = argb >> 16 & 0xFF;
                 int g = argb >> 8 & 0xFF;
                 int b = argb & 0xFF;

@@ -34,19 +34,31 @@ final class RunsPane {
         Label count = new Label();
         vm.runs().addListener((ListChangeListener<RunRecord>) change ->
                 count.setText(messages.get("training.runs.count", vm.runs().size())));
-        HBox pick = new HBox(8, new Label(messages.get("training.runs.a")), a, new Label(messages.get("training.runs.b")),
+        HBox pick = new HBox(8, new Label(messages.get("training.runs.a")), a,
+                new Label(messages.get("training.runs.b")),
                 b, count);
         pick.setAlignment(Pos.CENTER_LEFT);
 
         loss = new MarkedLineChart(messages.get("training.chart.epoch"), messages.get("training.chart.loss"));
+        loss.setCreateSymbols(true);
         loss.setTitle(messages.get("training.runs.lossOverlay"));
         loss.setId("runsLossOverlay");
         accuracy = new MarkedLineChart(messages.get("training.chart.epoch"),
                 messages.get("training.chart.accuracyAxis"));
         accuracy.setTitle(messages.get("training.runs.accuracyOverlay"));
+        accuracy.setCreateSymbols(true);
         accuracy.setId("runsAccuracyOverlay");
         ListView<String> differences = new ListView<>(vm.differences());
         differences.setId("runDifferences");
+        differences.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
         differences.setPrefWidth(380);
         VBox diffBox = new VBox(4, new Label(messages.get("training.runs.differences")), differences);
         VBox.setVgrow(differences, Priority.ALWAYS);
@@ -83,7 +95,14 @@ final class RunsPane {
 
     private String describe(RunRecord run) {
         double accuracy = run.headlineAccuracy();
-        return messages.get("training.runs.item", run.started().replace('T', ' ').replace("Z", ""),
+        String started;
+        try {
+            started = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                    .withZone(java.time.ZoneId.systemDefault()).format(java.time.Instant.parse(run.started()));
+        } catch (RuntimeException e) {
+            started = run.started();
+        }
+        return messages.get("training.runs.item", started,
                 run.outcome(), run.history().size(),
                 Double.isNaN(accuracy) ? "—" : String.format(java.util.Locale.ROOT, "%.1f%%", accuracy * 100),
                 run.architectureFingerprint().substring(0, Math.min(6, run.architectureFingerprint().length())));
@@ -94,6 +113,18 @@ final class RunsPane {
         accuracy.getData().clear();
         add(vm.compareAProperty().get(), "A");
         add(vm.compareBProperty().get(), "B");
+        int epochs = 2;
+        for (RunRecord run : new RunRecord[] {vm.compareAProperty().get(), vm.compareBProperty().get()}) {
+            epochs = Math.max(epochs, run == null ? 0 : run.history().size());
+        }
+        for (MarkedLineChart chart : new MarkedLineChart[] {loss, accuracy}) {
+            javafx.scene.chart.NumberAxis x = (javafx.scene.chart.NumberAxis) chart.getXAxis();
+            x.setAutoRanging(false);
+            x.setLowerBound(1);
+            x.setUpperBound(epochs);
+            x.setTickUnit(Math.max(1, Math.ceil(epochs / 10.0)));
+            x.setMinorTickVisible(false);
+        }
     }
 
     private void add(RunRecord run, String name) {

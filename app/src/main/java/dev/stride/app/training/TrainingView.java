@@ -362,12 +362,11 @@ public final class TrainingView {
         return control;
     }
 
-    private static <E extends Enum<E>> ComboBox<E> enumBox(E[] values, javafx.beans.property.ObjectProperty<E> property) {
+    private static <E extends Enum<E>> ComboBox<E> enumBox(E[] values,
+                                                           javafx.beans.property.ObjectProperty<E> property) {
         ComboBox<E> box = new ComboBox<>(FXCollections.observableArrayList(values));
-        box.setConverter(converter(value -> {
-            String name = value.name().toLowerCase(java.util.Locale.ROOT);
-            return name;
-        }));
+        // Keras's own names (adam, categorical_crossentropy) are what students meet in every tutorial.
+        box.setConverter(converter(value -> value.name().toLowerCase(java.util.Locale.ROOT)));
         box.valueProperty().bindBidirectional(property);
         return box;
     }
@@ -469,7 +468,8 @@ public final class TrainingView {
 
     private Node curvesPage() {
         MarkedLineChart iterations = chart("training.chart.iterations", "training.chart.iteration",
-                "training.chart.loss", TrainingViewModel.Curve.ITERATION_LOSS, TrainingViewModel.Curve.ITERATION_LOSS_SMOOTHED);
+                "training.chart.loss", TrainingViewModel.Curve.ITERATION_LOSS,
+                TrainingViewModel.Curve.ITERATION_LOSS_SMOOTHED);
         iterations.setId("chartIterationLoss");
         MarkedLineChart epochLoss = chart("training.chart.epochLoss", "training.chart.epoch", "training.chart.loss",
                 TrainingViewModel.Curve.EPOCH_LOSS, TrainingViewModel.Curve.EPOCH_VAL_LOSS);

@@ -551,8 +551,9 @@ public final class TrainingViewModel {
 
     private void showEvaluation(RunEvaluation result, ModelInspector look, String problem, String saveProblem,
                                 TrainingRun finishedRun) {
-        evaluation.set(result);
+        // The inspector first: listeners of the evaluation may already ask for a cell's images.
         inspector.set(look);
+        evaluation.set(result);
         evaluationNote.set(result == null ? problem
                 : messages.get(finishedRun.evaluatesOnTrainingData() ? "training.eval.onTraining"
                         : "training.eval.onValidation", result.total(), format(result.accuracy() * 100)));

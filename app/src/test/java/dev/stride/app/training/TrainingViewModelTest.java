@@ -63,7 +63,7 @@ class TrainingViewModelTest {
     void hundredThousandIterationsKeepChartsBoundedAndNoDrainStallsTheUiThread() throws Exception {
         batchesPerEpoch = 10_000;
         // As in the app: results of background work come back through a queue the "UI thread" (this one) runs.
-        java.util.concurrent.ConcurrentLinkedQueue<Runnable> uiQueue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.Queue<Runnable> uiQueue = new java.util.concurrent.ConcurrentLinkedQueue<>();
         java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor();
         TrainingViewModel vm = new TrainingViewModel(Messages.of(Locale.ENGLISH), uiQueue::add, background,
                 launcher, DrainClock.manual(), runsFolder);
@@ -99,7 +99,9 @@ class TrainingViewModelTest {
             long t0 = System.nanoTime();
             int before = vm.pointsReceived(TrainingViewModel.Curve.ITERATION_LOSS);
             vm.drain();
-            drainLog.add(String.format(Locale.ROOT, "%d:%.1fms", vm.pointsReceived(TrainingViewModel.Curve.ITERATION_LOSS) - before, (System.nanoTime() - t0) / 1e6));
+            drainLog.add(String.format(Locale.ROOT, "%d:%.1fms",
+                    vm.pointsReceived(TrainingViewModel.Curve.ITERATION_LOSS) - before,
+                    (System.nanoTime() - t0) / 1e6));
             runAll(uiQueue);
             Thread.sleep(5);
         }

@@ -92,7 +92,8 @@ public final class DatasetRuns {
      * @param augmentation  applied to training batches only ({@link AugmentationSettings#NONE} for none)
      * @throws DatasetException naming the dataset when it cannot be used
      */
-    public static PreparedRun prepare(Network design, DatasetSpec spec, Path baseFolder, TrainingSettings settings, AugmentationSettings augmentation,
+    public static PreparedRun prepare(Network design, DatasetSpec spec, Path baseFolder, TrainingSettings settings,
+                                      AugmentationSettings augmentation,
                                       NetworkFactory factory, BooleanSupplier cancelled) {
         Dataset loaded = DatasetLoader.load(spec, baseFolder, cancelled);
         if (!(loaded instanceof ImageDataset images)) {

@@ -148,6 +148,7 @@ public final class RunHistory {
     public static String newId(java.time.Instant started) {
         String time = java.time.format.DateTimeFormatter.ISO_INSTANT
                 .format(started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).replace(':', '-');
-        return time + "-" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        int suffix = java.util.concurrent.ThreadLocalRandom.current().nextInt(0x1000, 0x10000);
+        return time + "-" + Integer.toHexString(suffix);
     }
 }
