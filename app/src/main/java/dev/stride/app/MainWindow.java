@@ -122,8 +122,12 @@ final class MainWindow {
         Tab training = tab("dock.training", new FontIcon(MaterialDesignC.CHART_LINE));
         training.setContent(TrainingView.forProject(context, SampleLocator.defaultProject()).root());
         Tab gallery = tab("dock.gallery", new FontIcon(MaterialDesignI.IMAGE_MULTIPLE));
+        dev.stride.app.data.GalleryView.attach(gallery, context, SampleLocator.samplesFolder());
         TabPane dock = new TabPane(summary, training, gallery);
         dock.setId("dock");
+        // -Dstride.tab=gallery opens on that dock tab (screenshots, demos).
+        dock.getTabs().stream().filter(t -> t.getId().equals("dock." + System.getProperty("stride.tab"))).findFirst()
+                .ifPresent(dock.getSelectionModel()::select);
         dock.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return dock;
     }

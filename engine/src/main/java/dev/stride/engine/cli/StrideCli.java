@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
         description = "Design, train and export convolutional neural networks.",
         subcommands = {
             InfoCommand.class,
-            DataCommand.class,
             SummaryCommand.class,
+            DataCommand.class,
             BenchCommand.class,
         })
 public final class StrideCli implements Runnable {

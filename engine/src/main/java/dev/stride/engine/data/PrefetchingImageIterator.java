@@ -158,8 +158,8 @@ public final class PrefetchingImageIterator implements DataSetIterator, AutoClos
         float[] labels = new float[members.length * classCount];
         int count = 0;
         for (int index : members) {
-            if (closed || stopped) {
-                return null;
+            if (closed || stopped || Thread.currentThread().isInterrupted()) {
+                return null; // cancelled by reset() or close(): nobody will read this batch
             }
             if (dataset instanceof ImageFolderDataset folder && folder.isKnownUnusable(index)) {
                 continue;

@@ -123,6 +123,22 @@ class ImageFolderDatasetTest {
     }
 
     @Test
+    void aReadCancelledByInterruptionNeverMarksTheFileAsUnusable() throws Exception {
+        writeMessyFolder();
+        ImageFolderDataset dataset = ImageFolderDataset.scan(root);
+        int skippedBefore = dataset.skipped().size();
+        // The iterator interrupts workers on reset() and close(); an interruptible file channel would then fail the
+        // read and list a good file as unreadable for the rest of training. Files.readAllBytes is uninterruptible.
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(dataset.read(0).width()).isEqualTo(64);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(dataset.skipped()).hasSize(skippedBefore);
+    }
+
+    @Test
     void anEmptyFolderIsAClearError() {
         assertThatThrownBy(() -> ImageFolderDataset.scan(root)).isInstanceOf(DatasetException.class)
                 .hasMessageContaining("no class folders").hasMessageContaining(root.toString());

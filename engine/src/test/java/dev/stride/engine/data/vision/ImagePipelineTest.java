@@ -293,4 +293,12 @@ class ImagePipelineTest {
         Preprocessing.of(2, 1, 3).writePlanes(image, out, 0);
         assertThat(out).containsExactly(10 / 255f, 0f, 20 / 255f, 0f, 1f, 0f);
     }
+
+    @Test
+    void bgraForJavaFxRepeatsGrayAndIsOpaque() {
+        ImageData gray = new ImageData(2, 1, 1, new byte[] {7, (byte) 200});
+        assertThat(gray.toBgra()).containsExactly(7, 7, 7, -1, -56, -56, -56, -1);
+        ImageData colour = new ImageData(1, 1, 3, new byte[] {1, 2, 3});
+        assertThat(colour.toBgra()).containsExactly(1, 2, 3, -1);
+    }
 }
