@@ -114,6 +114,38 @@ public final class TrainingView {
         return view;
     }
 
+    /**
+     * Follows the designer: its network is what trains, its file is where runs are kept and whose "training" block
+     * fills the form when another project is opened. The designer, in turn, should refuse edits while
+     * {@link TrainingViewModel#designLockedProperty()} is true.
+     */
+    public void followDesigner(javafx.beans.value.ObservableValue<dev.stride.engine.model.Network> network,
+                               javafx.beans.value.ObservableValue<Path> file) {
+        vm.networkProperty().bind(network);
+        file.addListener((obs, old, path) -> {
+            if (path != null && !path.equals(old)) {
+                loadSettingsFrom(path);
+            }
+            vm.projectFileProperty().set(path);
+        });
+        if (file.getValue() != null) {
+            loadSettingsFrom(file.getValue());
+        }
+        vm.projectFileProperty().set(file.getValue());
+    }
+
+    private void loadSettingsFrom(Path projectFile) {
+        try {
+            var project = dev.stride.engine.project.ProjectFile.read(projectFile);
+            if (project.training() != null && !project.training().isEmpty()) {
+                vm.loadSettings(new com.fasterxml.jackson.databind.ObjectMapper().treeToValue(project.training(),
+                        TrainingSettings.class));
+            }
+        } catch (Exception e) {
+            // An unreadable training block leaves the form as it was; the designer reports the file's problems.
+        }
+    }
+
     /** Takes design, settings and dataset from a project file; a missing or unreadable file changes nothing. */
     public void openProject(Path projectFile) {
         if (projectFile == null || !java.nio.file.Files.isRegularFile(projectFile)) {
