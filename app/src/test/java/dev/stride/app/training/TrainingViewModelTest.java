@@ -204,6 +204,27 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void earlyStoppingMarksTheStopAndTheBestEpoch() {
+        TrainingViewModel vm = viewModel();
+        vm.earlyStoppingProperty().set(true);
+        vm.start();
+        ScriptedRun run = prepared.get(0);
+        run.emit(new TrainingEvent.EpochEnded(epoch(1, 1.0, 0.9)));
+        run.emit(new TrainingEvent.EpochEnded(epoch(2, 0.8, 0.7)));
+        run.emit(new TrainingEvent.EpochEnded(epoch(3, 0.7, 0.8)));
+        vm.drain();
+        assertThat(vm.bestEpochProperty().get()).isEqualTo(2);
+        run.emit(new TrainingEvent.EarlyStopped(3, 2, "val_loss", 0.7, true));
+        run.emit(new TrainingEvent.Finished(List.of()));
+        vm.drain();
+        assertThat(vm.earlyStoppedEpochProperty().get()).isEqualTo(3);
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+        assertThat(vm.notificationProperty().get().title()).isEqualTo("Early stopping");
+        assertThat(vm.notificationProperty().get().suggestion()).contains("epoch 2");
+        assertThat(vm.runs()).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo("early-stopped"));
+    }
+
+    @Test
     void invalidSettingsAreReportedWithoutStarting() {
         TrainingViewModel vm = viewModel();
         vm.batchSizeProperty().set(0);

@@ -77,6 +77,18 @@ class TrainingViewTest {
         assertThat(iterations.getData().get(0).getData().size()).isEqualTo(vm.pointsReceived(
                 TrainingViewModel.Curve.ITERATION_LOSS));
 
+        // The charts export as a PNG of the curves page, written atomically.
+        Path png = projectFolder.resolve("curves.png");
+        robot.interact(() -> {
+            try {
+                TrainingView.writePng(view.chartRow(), png);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        java.awt.image.BufferedImage written = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(written.getWidth()).isEqualTo((int) Math.ceil(view.chartRow().getLayoutBounds().getWidth()));
+
         robot.clickOn("#trainingPageEvaluation");
         waitFor(60, () -> robot.lookup(".confusion-cell").queryAll().size() == 100);
         int total = 0;
