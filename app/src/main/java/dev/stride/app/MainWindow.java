@@ -120,9 +120,10 @@ final class MainWindow {
     private TabPane dock() {
         Tab summary = tab("dock.summary", new FontIcon(MaterialDesignT.TABLE_LARGE));
         Tab training = tab("dock.training", new FontIcon(MaterialDesignC.CHART_LINE));
-        training.setContent(TrainingView.forProject(context, SampleLocator.defaultProject()).root());
         Tab gallery = tab("dock.gallery", new FontIcon(MaterialDesignI.IMAGE_MULTIPLE));
-        dev.stride.app.data.GalleryView.attach(gallery, context, SampleLocator.samplesFolder());
+        var galleryView = dev.stride.app.data.GalleryView.attach(gallery, context, SampleLocator.samplesFolder());
+        training.setContent(TrainingView.forProject(context, SampleLocator.defaultProject(),
+                galleryView.viewModel().augmentationProperty()::get).root());
         TabPane dock = new TabPane(summary, training, gallery);
         dock.setId("dock");
         // -Dstride.tab=gallery opens on that dock tab (screenshots, demos).

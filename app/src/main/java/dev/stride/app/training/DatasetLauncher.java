@@ -41,14 +41,19 @@ public final class DatasetLauncher implements TrainingLauncher {
     }
 
     /**
-     * The app's launcher: the design compiled by engine.dl4j, and until the gallery's settings are wired in a mild
-     * rotate-and-zoom augmentation that suits digits and photos alike (no flips: a mirrored 2 is not a 2).
+     * The app's launcher without a gallery: the design compiled by engine.dl4j, and a mild rotate-and-zoom
+     * augmentation that suits digits and photos alike (no flips: a mirrored 2 is not a 2).
      */
     public static DatasetLauncher compilingTheDesign() {
         AugmentationSettings mild = AugmentationSettings.NONE
                 .withRotation(new AugmentationSettings.Transform(1, 10))
                 .withZoom(new AugmentationSettings.Transform(1, 0.1));
-        return new DatasetLauncher(DatasetRuns.compiledDesign(), () -> mild, true);
+        return compilingTheDesign(() -> mild);
+    }
+
+    /** The design compiled by engine.dl4j, augmented with the gallery's current settings (what its preview shows). */
+    public static DatasetLauncher compilingTheDesign(Supplier<AugmentationSettings> gallerySettings) {
+        return new DatasetLauncher(DatasetRuns.compiledDesign(), gallerySettings, true);
     }
 
     @Override

@@ -109,7 +109,15 @@ public final class TrainingView {
      * file leaves the form at its defaults.
      */
     public static TrainingView forProject(AppContext context, Path projectFile) {
-        TrainingView view = create(context, DatasetLauncher.compilingTheDesign());
+        return forProject(context, projectFile, null);
+    }
+
+    /** As {@link #forProject(AppContext, Path)}, augmenting with the gallery's settings when they are given. */
+    public static TrainingView forProject(AppContext context, Path projectFile,
+                                          java.util.function.Supplier<dev.stride.engine.data.vision.AugmentationSettings>
+                                                  gallerySettings) {
+        TrainingView view = create(context, gallerySettings == null ? DatasetLauncher.compilingTheDesign()
+                : DatasetLauncher.compilingTheDesign(gallerySettings));
         view.openProject(projectFile);
         return view;
     }
