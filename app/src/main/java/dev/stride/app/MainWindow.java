@@ -16,6 +16,7 @@ import dev.stride.app.editor.NetworkCanvas;
 import dev.stride.app.editor.PropertyPanel;
 import dev.stride.app.editor.SummaryView;
 import dev.stride.app.project.DocumentService;
+import dev.stride.app.training.TrainingView;
 import dev.stride.engine.backend.BackendInfo;
 import dev.stride.engine.project.Templates;
 import java.nio.file.Path;
@@ -75,6 +76,8 @@ final class MainWindow {
     private final dev.stride.app.common.Subscriptions subscriptions = new dev.stride.app.common.Subscriptions();
     private SummaryView summary;
     private PropertyPanel properties;
+    private TrainingView trainingView;
+    private Menu editMenu;
 
     MainWindow(AppContext context, DesignerViewModel model, DocumentService documents,
             Consumer<Locale> switchLanguage) {
@@ -92,6 +95,7 @@ final class MainWindow {
         root.setId("mainWindow");
         root.setTop(menuBar());
         root.setCenter(workArea());
+        editMenu.disableProperty().bind(trainingView.viewModel().designLockedProperty());
         root.setBottom(statusBar());
     }
 
@@ -170,7 +174,7 @@ final class MainWindow {
         MenuItem redoAlt = item("menu.edit.redoAlt", "Shortcut+Y", () -> text().ifPresentOrElse(
                 TextInputControl::redo, model::redo));
         redoAlt.disableProperty().bind(model.redoDescriptionProperty().isEmpty());
-        Menu edit = new Menu(messages.get("menu.edit"), null, undo, redo, redoAlt, new SeparatorMenuItem(),
+        Menu edit = editMenu = new Menu(messages.get("menu.edit"), null, undo, redo, redoAlt, new SeparatorMenuItem(),
                 item("menu.edit.copy", "Shortcut+C", () -> text().ifPresentOrElse(TextInputControl::copy,
                         model::copySelection)),
                 item("menu.edit.paste", "Shortcut+V", () -> text().ifPresentOrElse(TextInputControl::paste,
@@ -273,6 +277,8 @@ final class MainWindow {
         SplitPane.setResizableWithParent(properties, false);
 
         SplitPane vertical = new SplitPane(editor, dock());
+        // While a run trains, the design is locked (the Training tab says so); Stop unlocks it.
+        editor.disableProperty().bind(trainingView.viewModel().designLockedProperty());
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.7);
         // The explainer needs room: selecting its tab raises the dock (the user can drag it back).
@@ -291,7 +297,12 @@ final class MainWindow {
         summary.setGraphic(new FontIcon(MaterialDesignT.TABLE_LARGE));
         Tab training = placeholderTab("dock.training", new FontIcon(MaterialDesignC.CHART_LINE));
         Tab gallery = placeholderTab("dock.gallery", new FontIcon(MaterialDesignI.IMAGE_MULTIPLE));
-        dev.stride.app.data.GalleryView.attach(gallery, context, SampleLocator.samplesFolder());
+        var galleryView = dev.stride.app.data.GalleryView.attach(gallery, context, SampleLocator.samplesFolder());
+        // The design being edited is what trains, with the gallery's augmentation settings.
+        trainingView = TrainingView.create(context, dev.stride.app.training.DatasetLauncher.compilingTheDesign(
+                galleryView.viewModel().augmentationProperty()::get));
+        trainingView.followDesigner(model.networkProperty(), model.fileProperty());
+        training.setContent(trainingView.root());
         Tab explainer = new Tab(messages.get("dock.explainer"), explainerView.root());
         explainer.setId("dock.explainer");
         explainer.setGraphic(new FontIcon(MaterialDesignM.MOTION_PLAY_OUTLINE));

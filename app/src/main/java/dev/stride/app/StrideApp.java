@@ -59,6 +59,7 @@ public final class StrideApp extends Application {
         window.root().requestFocus();
         window.showExplainerIfAsked();
         reportFirstFrame();
+        TrainingDemo.startIfRequested(scene);
         // The window is up: now load ND4J (seconds on a cold start) without holding the UI.
         context.backend().loadInBackground();
         if (offerRecovery) {
