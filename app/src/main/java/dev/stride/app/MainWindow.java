@@ -68,8 +68,12 @@ final class MainWindow {
     private final Consumer<Locale> switchLanguage;
     private final BorderPane root = new BorderPane();
     private final StatusBar statusBar = new StatusBar();
-    private final ExplainerViewModel explainerModel;
-    private final ExplainerView explainerView;
+    private ExplainerViewModel explainerModel;
+    private ExplainerView explainerView;
+    /** True while a run trains: the designer is locked (bound once the Training tab exists). */
+    private final javafx.beans.property.BooleanProperty designLocked =
+            new javafx.beans.property.SimpleBooleanProperty(this, "designLocked");
+    private dev.stride.app.data.GalleryView galleryView;
     private TabPane dock;
     private final NetworkCanvas canvas;
     private final Menu recentMenu = new Menu();
@@ -88,14 +92,10 @@ final class MainWindow {
         this.switchLanguage = switchLanguage;
         this.canvas = new NetworkCanvas(model, new LayerNodeView.CardTexts(messages.get("card.params"),
                 messages.get("card.error")));
-        this.explainerModel = new ExplainerViewModel(messages,
-                new LatestRequestRunner(context.background(), UiScheduler.fx()),
-                () -> dev.stride.app.explainer.SamplePhoto.load(SampleLocator.samplesFolder()));
-        this.explainerView = new ExplainerView(messages, explainerModel, context.background(), false);
         root.setId("mainWindow");
         root.setTop(menuBar());
         root.setCenter(workArea());
-        editMenu.disableProperty().bind(trainingView.viewModel().designLockedProperty());
+        editMenu.disableProperty().bind(designLocked);
         root.setBottom(statusBar());
     }
 
@@ -278,7 +278,7 @@ final class MainWindow {
 
         SplitPane vertical = new SplitPane(editor, dock());
         // While a run trains, the design is locked (the Training tab says so); Stop unlocks it.
-        editor.disableProperty().bind(trainingView.viewModel().designLockedProperty());
+        editor.disableProperty().bind(designLocked);
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.7);
         // The explainer needs room: selecting its tab raises the dock (the user can drag it back).
@@ -297,17 +297,20 @@ final class MainWindow {
         summary.setGraphic(new FontIcon(MaterialDesignT.TABLE_LARGE));
         Tab training = placeholderTab("dock.training", new FontIcon(MaterialDesignC.CHART_LINE));
         Tab gallery = placeholderTab("dock.gallery", new FontIcon(MaterialDesignI.IMAGE_MULTIPLE));
-        var galleryView = dev.stride.app.data.GalleryView.attach(gallery, context, SampleLocator.samplesFolder());
-        // The design being edited is what trains, with the gallery's augmentation settings.
-        trainingView = TrainingView.create(context, dev.stride.app.training.DatasetLauncher.compilingTheDesign(
-                galleryView.viewModel().augmentationProperty()::get));
-        trainingView.followDesigner(model.networkProperty(), model.fileProperty());
-        training.setContent(trainingView.root());
-        Tab explainer = new Tab(messages.get("dock.explainer"), explainerView.root());
+        galleryView = dev.stride.app.data.GalleryView.attach(gallery, context, SampleLocator.samplesFolder());
+        Tab explainer = new Tab(messages.get("dock.explainer"));
         explainer.setId("dock.explainer");
         explainer.setGraphic(new FontIcon(MaterialDesignM.MOTION_PLAY_OUTLINE));
         dock = new TabPane(summary, training, gallery, explainer);
         dock.setId("dock");
+        // The Training and Explainer tabs are built when first shown: the window's first frame stays fast.
+        dock.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if (tab == training && trainingView == null) {
+                training.setContent(trainingView().root());
+            } else if (tab == explainer && explainer.getContent() == null) {
+                explainer.setContent(explainerView().root());
+            }
+        });
         // -Dstride.tab=gallery opens on that dock tab (screenshots, demos).
         dock.getTabs().stream().filter(t -> t.getId().equals("dock." + System.getProperty("stride.tab"))).findFirst()
                 .ifPresent(dock.getSelectionModel()::select);
@@ -315,17 +318,39 @@ final class MainWindow {
         return dock;
     }
 
+    /** The Training tab's view, made on first use: the design being edited trains, with the gallery's augmentation. */
+    TrainingView trainingView() {
+        if (trainingView == null) {
+            trainingView = TrainingView.create(context, dev.stride.app.training.DatasetLauncher.compilingTheDesign(
+                    galleryView.viewModel().augmentationProperty()::get));
+            trainingView.followDesigner(model.networkProperty(), model.fileProperty());
+            designLocked.bind(trainingView.viewModel().designLockedProperty());
+        }
+        return trainingView;
+    }
+
+    private ExplainerView explainerView() {
+        if (explainerView == null) {
+            explainerModel = new ExplainerViewModel(messages,
+                    new LatestRequestRunner(context.background(), UiScheduler.fx()),
+                    () -> dev.stride.app.explainer.SamplePhoto.load(SampleLocator.samplesFolder()));
+            explainerView = new ExplainerView(messages, explainerModel, context.background(), false);
+        }
+        return explainerView;
+    }
+
     /**
      * Shows the explainer on a layer's own numbers, for "Explain" on the selected Conv2D, Conv2DTranspose or pooling
      * layer: build the set-up with {@code ConvolutionSetup.forLayer(spec, inputShape)}.
      */
     void explainLayer(dev.stride.engine.explain.ConvolutionSetup layer) {
-        explainerModel.openLayer(layer);
         dock.getSelectionModel().select(dock.getTabs().size() - 1);
+        explainerModel.openLayer(layer);
     }
 
     /** The explainer full screen in presentation mode (View menu). */
     ExplainerView openExplainerFullScreen() {
+        explainerView();
         return ExplainerPresentation.open(messages, explainerModel, context.background(), root);
     }
 
@@ -335,8 +360,8 @@ final class MainWindow {
         if (!options.any()) {
             return;
         }
-        options.applyTo(explainerModel);
         dock.getSelectionModel().select(dock.getTabs().size() - 1);
+        options.applyTo(explainerModel);
         ExplainerView shown = options.present() ? openExplainerFullScreen() : explainerView;
         if (options.tab() != null) {
             shown.showTab(options.tab());
