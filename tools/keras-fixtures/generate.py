@@ -189,6 +189,14 @@ add("sequential", [("Dropout", dict(rate=0.1))], [[None, 3]])
 add("functional", [("Concatenate", dict(axis=-1))], [[None, 4], [None, 4]])
 add("functional", [("Concatenate", dict(axis=1))], [[None, 4], [3, 4]])
 add("functional", [("Add", {})], [[None, 4], [3, 4]])
+# flatten_test.py: scalar channels and dynamic dimensions
+for df in ["channels_last", "channels_first"]:
+    add("sequential", [("Flatten", dict(data_format=df))], [[]], 10)
+    add("sequential", [("Flatten", dict(data_format=df))], [[3, 5, 5]], 10)
+add("sequential", [("Flatten", {})], [[2, None]], 5)
+add("sequential", [("Flatten", {})], [[2, 3]])
+add("sequential", [("Activation", dict(activation="relu"))], [[]], 4)
+add("sequential", [("Dense", dict(units=2))], [[]], 4)
 # keras.io "Simple MNIST convnet"
 add("sequential", [("Conv2D", dict(filters=32, kernel_size=[3, 3], activation="relu")), ("MaxPooling2D",
                     dict(pool_size=[2, 2])), ("Conv2D", dict(filters=64, kernel_size=[3, 3], activation="relu")),

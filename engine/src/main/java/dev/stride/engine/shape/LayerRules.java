@@ -252,8 +252,9 @@ final class LayerRules {
     private LayerOutcome input(InputLayerSpec spec) {
         TensorShape shape = spec.shape();
         if (shape.rank() == 0) {
-            error("shape", "the input needs a shape such as 28×28×1 for images or 4 for a feature vector");
-            return null;
+            // Keras allows Input(shape=()): one number per example. Legal, but rarely what a student meant.
+            warning("shape", "the input shape is empty, so each example is a single number; give a shape such as"
+                    + " 28×28×1 for images or 4 for a feature vector if that is not what you meant");
         }
         for (int dim : shape.dims()) {
             if (dim <= 0 && dim != TensorShape.UNKNOWN) {
@@ -578,6 +579,11 @@ final class LayerRules {
 
     private LayerOutcome dense(DenseSpec s, TensorShape x) {
         if (!positive("units", s.units())) {
+            return null;
+        }
+        if (x.rank() == 0) {
+            error(null, "Dense needs an input with at least one axis but gets a single number per example;"
+                    + " add a Reshape to [1]");
             return null;
         }
         int features = x.dim(-1);
