@@ -118,7 +118,13 @@ public final class StrideApp extends Application {
         }
         Path sample = SampleLocator.defaultProject();
         if (sample != null && Files.isRegularFile(sample)) {
-            window.open(sample);
+            documents.open(sample, () -> model.network().size() == 0 && model.fileProperty().get() == null)
+                    .whenComplete((project, error) -> Platform.runLater(() -> {
+                        if (error == null) {
+                            window.canvas().fitToContent();
+                            window.status(context.messages().get("status.opened", sample.getFileName()));
+                        }
+                    }));
         } else {
             model.load(Project.of(Templates.ALL.get(0).network().get()), null, false);
             Platform.runLater(window.canvas()::fitToContent);

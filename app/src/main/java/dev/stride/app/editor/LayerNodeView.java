@@ -23,8 +23,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class LayerNodeView extends Region {
     public static final double WIDTH = 210;
-    public static final double HEIGHT = 78;
-    static final double PORT_RADIUS = 6;
+    public static final double HEIGHT = 72;
+    static final double PORT_RADIUS = 5;
 
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");

@@ -109,6 +109,9 @@ public final class NetworkCanvas extends Region {
             if (view != null) {
                 view.setSelected(change.wasAdded());
             }
+            if (change.wasAdded() && model.selection().size() == 1) {
+                ensureVisible(change.getElementAdded());
+            }
         });
         installBackgroundGestures();
         installDropTarget();
@@ -168,6 +171,23 @@ public final class NetworkCanvas extends Region {
         scale.setY(zoom);
         translate.setX((getWidth() - (maxX - minX) * zoom) / 2 - minX * zoom);
         translate.setY(Math.max(margin / 2, (getHeight() - (maxY - minY) * zoom) / 2) - minY * zoom);
+    }
+
+    /** Pans so the card is on screen (a summary row or "go to layer" selected it), leaving the zoom alone. */
+    void ensureVisible(NodeId id) {
+        Point2D at = model.positions().get(id);
+        if (at == null || getWidth() <= 0 || getHeight() <= 0) {
+            return;
+        }
+        Point2D topLeft = worldToLocal(at);
+        Point2D bottomRight = worldToLocal(at.add(LayerNodeView.WIDTH, LayerNodeView.HEIGHT));
+        if (topLeft.getX() >= 0 && topLeft.getY() >= 0 && bottomRight.getX() <= getWidth()
+                && bottomRight.getY() <= getHeight()) {
+            return;
+        }
+        Point2D centre = at.add(LayerNodeView.WIDTH / 2, LayerNodeView.HEIGHT / 2);
+        translate.setX(getWidth() / 2 - centre.getX() * scale.getX());
+        translate.setY(getHeight() / 2 - centre.getY() * scale.getY());
     }
 
     /** Zooms by a factor around a point in this region's coordinates. */

@@ -58,9 +58,19 @@ public final class DocumentService {
 
     /** Reads a project and makes it the document. */
     public CompletableFuture<Project> open(Path file) {
+        return open(file, () -> true);
+    }
+
+    /**
+     * Reads a project and makes it the document if {@code stillWanted} says so once it has been read (the start-up
+     * sample must not replace a network the user began meanwhile).
+     */
+    public CompletableFuture<Project> open(Path file, java.util.function.BooleanSupplier stillWanted) {
         return CompletableFuture.supplyAsync(() -> read(file), background).thenApplyAsync(project -> {
-            model.load(project, file, false);
-            remember(file);
+            if (stillWanted.getAsBoolean()) {
+                model.load(project, file, false);
+                remember(file);
+            }
             return project;
         }, ui::run);
     }
