@@ -316,9 +316,14 @@ public final class ProjectFile {
             project.network().inputsOf(node.id()).forEach(id -> inputs.add(id.value()));
             layer.set("config", KerasLayerCodec.toConfig(node.spec()));
         }
+        // Positions in the network's node order, so the same project always writes the same bytes.
         ObjectNode nodes = root.putObject("layout").putObject("nodes");
-        project.layout().forEach((id, position) -> nodes.putObject(id.value()).put("x", position.x())
-                .put("y", position.y()));
+        for (LayerNode node : project.network().nodes()) {
+            NodePosition position = project.layout().get(node.id());
+            if (position != null) {
+                nodes.putObject(node.id().value()).put("x", position.x()).put("y", position.y());
+            }
+        }
         root.set("training", project.training());
         root.set("dataset", project.dataset());
         root.put("notes", project.notes());

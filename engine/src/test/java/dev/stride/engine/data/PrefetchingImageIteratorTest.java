@@ -81,6 +81,8 @@ class PrefetchingImageIteratorTest {
 
     @Test
     void stopEndsTheEpochAndCloseStopsTheWorkers() throws Exception {
+        // Other tests' iterators may still be winding down in this JVM: watch only this iterator's threads.
+        var before = Thread.getAllStackTraces().keySet();
         var iterator = new PrefetchingImageIterator(shapes, all, augmented, 4, true, 1, 2, 2);
         assertThat(iterator.hasNext()).isTrue();
         iterator.next();
@@ -91,14 +93,14 @@ class PrefetchingImageIteratorTest {
         iterator.close();
         assertThat(iterator.hasNext()).isFalse();
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (liveWorkers() > 0 && System.nanoTime() < deadline) {
+        while (liveWorkers(before) > 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(liveWorkers()).as("worker threads still running after close()").isZero();
+        assertThat(liveWorkers(before)).as("worker threads still running after close()").isZero();
     }
 
-    private static long liveWorkers() {
+    private static long liveWorkers(java.util.Set<Thread> existing) {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("stride-data-") && t.isAlive()).count();
+                .filter(t -> !existing.contains(t) && t.getName().startsWith("stride-data-") && t.isAlive()).count();
     }
 }
