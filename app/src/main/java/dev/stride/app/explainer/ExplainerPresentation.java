@@ -10,6 +10,8 @@ import javafx.stage.Stage;
 
 /** Presentation mode: the explainer full screen with large type; Space plays, arrows step, Esc leaves. */
 public final class ExplainerPresentation {
+    private static final boolean HEADLESS = "Monocle".equalsIgnoreCase(System.getProperty("glass.platform"));
+
     private ExplainerPresentation() {
     }
 
@@ -37,7 +39,13 @@ public final class ExplainerPresentation {
             view.dispose();
             model.presentingProperty().set(false);
         });
-        stage.setFullScreen(true);
+        if (HEADLESS) {
+            // Monocle's headless screen: JavaFX's full-screen overlay fades on after the window closes and throws
+            // while holding the scene lock, which hangs every later window in the same JVM. Fill the screen instead.
+            stage.setMaximized(true);
+        } else {
+            stage.setFullScreen(true);
+        }
         stage.show();
         view.root().requestFocus();
         return view;
