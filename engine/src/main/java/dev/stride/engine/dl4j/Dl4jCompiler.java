@@ -109,6 +109,8 @@ public final class Dl4jCompiler {
     private final CNN2DFormat requestedLayout;
     private DataFormat modelFormat = DataFormat.CHANNELS_LAST;
     private CNN2DFormat format = CNN2DFormat.NHWC;
+    private Network network;
+    private dev.stride.engine.shape.NetworkAnalysis analysis;
 
     private Dl4jCompiler(TrainingSettings settings, CNN2DFormat requestedLayout) {
         this.settings = settings;
@@ -129,6 +131,8 @@ public final class Dl4jCompiler {
     }
 
     private Dl4jCompilation run(Network network) {
+        this.network = network;
+        this.analysis = dev.stride.engine.shape.ShapeInference.analyze(network);
         for (String problem : Dl4jTrainingMapping.unsupported(settings)) {
             network(Severity.ERROR, problem);
         }
@@ -281,7 +285,7 @@ public final class Dl4jCompiler {
         } else if (spec instanceof SpatialDropout2DSpec s) {
             layer = spatialDropout(name, s);
         } else if (spec instanceof ActivationSpec s) {
-            layer = isOutput ? lossLayer(name, s) : activationLayer(name, s);
+            layer = isOutput ? lossLayer(node, s) : activationLayer(name, s);
         } else if (spec instanceof ZeroPadding2DSpec s) {
             layer = new ZeroPaddingLayer.Builder(s.padding().top(), s.padding().bottom(), s.padding().left(),
                     s.padding().right()).dataFormat(format).build();
@@ -297,9 +301,20 @@ public final class Dl4jCompiler {
         } else if (spec instanceof Conv2DTransposeSpec s) {
             layer = transpose(name, s);
         } else if (spec instanceof FlattenSpec) {
-            // DL4J flattens by itself (a CnnToFeedForward preprocessor) where a Dense meets an image, in the
-            // layout's own order: channels_last flattens (H, W, C) exactly as Keras does.
-            vertexOf.put(node.id(), in[0]);
+            TensorShape image = inputShape(node);
+            if (image == null || image.rank() != 3) {
+                vertexOf.put(node.id(), in[0]); // already flat: nothing to do
+            } else {
+                // Flattened in the layout DL4J computes in: channels_last gives Keras's (H, W, C) order.
+                boolean last = modelFormat == DataFormat.CHANNELS_LAST;
+                long h = last ? image.dim(0) : image.dim(1);
+                long w = last ? image.dim(1) : image.dim(2);
+                long c = last ? image.dim(2) : image.dim(0);
+                graph.addVertex(name, new org.deeplearning4j.nn.conf.graph.PreprocessorVertex(
+                        new org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor(h, w, c, format)),
+                        in);
+                vertexOf.put(node.id(), name);
+            }
         } else if (spec instanceof ReshapeSpec) {
             layer(Severity.ERROR, name, "target_shape", "Reshape is not supported by the DL4J backend yet; "
                     + "use Flatten, or GlobalAveragePooling2D");
@@ -419,11 +434,22 @@ public final class Dl4jCompiler {
         return b.build();
     }
 
-    private Layer lossLayer(String name, ActivationSpec s) {
+    private Layer lossLayer(LayerNode node, ActivationSpec s) {
+        String name = node.name();
         checkOutputActivation(name, s.activation());
         IActivation activation = activation(name, "activation", s.activation());
-        return new LossLayer.Builder(Dl4jTrainingMapping.lossFunction(settings.loss()))
-                .activation(activation == null ? new ActivationIdentity() : activation).build();
+        var b = new LossLayer.Builder(Dl4jTrainingMapping.lossFunction(settings.loss()))
+                .activation(activation == null ? new ActivationIdentity() : activation);
+        return b.build();
+    }
+
+    /** The engine's shape of a node's (first) input, or null when unknown. */
+    private TensorShape inputShape(LayerNode node) {
+        List<NodeId> inputs = network.inputsOf(node.id());
+        if (inputs.isEmpty()) {
+            return null;
+        }
+        return analysis.node(inputs.get(0)).map(dev.stride.engine.shape.NodeAnalysis::outputShape).orElse(null);
     }
 
     private void checkOutputActivation(String name, Activation activation) {
