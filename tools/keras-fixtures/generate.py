@@ -157,6 +157,46 @@ for filters, ks, strides, padding, op, df, dil, shape in [
         (2, 5, 3, "same", [2, 1], "channels_last", 1, [7, 3, 2])]:
     add("sequential", [("Conv2DTranspose", dict(filters=filters, kernel_size=ks, strides=strides, padding=padding,
                                                 output_padding=op, data_format=df, dilation_rate=dil))], [shape], 2)
+# conv_transpose_test.py's 2-D cases
+for filters, ks, strides, padding, op, df, dil, shape in [
+        (5, 2, 2, "valid", None, "channels_last", 1, [8, 8, 4]),
+        (6, 2, 3, "same", 2, "channels_last", [1, 1], [8, 8, 4]),
+        (6, [2, 3], [2, 1], "valid", None, "channels_first", [1, 1], [4, 8, 8]),
+        (2, [7, 7], [16, 16], "valid", None, "channels_last", [1, 1], [14, 14, 2])]:
+    add("sequential", [("Conv2DTranspose", dict(filters=filters, kernel_size=ks, strides=strides, padding=padding,
+                                                output_padding=op, data_format=df, dilation_rate=dil))], [shape], 2)
+# dynamic (None) dimensions
+add("sequential", [("Cropping2D", dict(cropping=[[1, 2], [3, 4]]))], [[7, None, 5]], 1)
+add("sequential", [("Cropping2D", dict(cropping=[[1, 2], [3, 4]], data_format="channels_first"))], [[5, 7, None]], 1)
+add("sequential", [("ZeroPadding2D", dict(padding=[[1, 2], [3, 4]]))], [[2, None, 4]], 1)
+for padding in ["valid", "same"]:
+    add("sequential", [("Conv2D", dict(filters=4, kernel_size=3, padding=padding))], [[None, None, 3]])
+    add("sequential", [("Conv2D", dict(filters=4, kernel_size=3, strides=2, padding=padding,
+                                       data_format="channels_first"))], [[3, None, 9]])
+    add("sequential", [("MaxPooling2D", dict(pool_size=2, padding=padding))], [[None, 8, 3]])
+    add("sequential", [("Conv2DTranspose", dict(filters=2, kernel_size=3, strides=2, padding=padding))],
+        [[None, 4, 2]])
+    add("sequential", [("SeparableConv2D", dict(filters=2, kernel_size=3, padding=padding))], [[None, 5, 2]])
+    add("sequential", [("DepthwiseConv2D", dict(kernel_size=3, padding=padding, depth_multiplier=2))],
+        [[6, None, 2]])
+add("sequential", [("GlobalAveragePooling2D", {})], [[None, None, 3]])
+add("sequential", [("UpSampling2D", dict(size=2))], [[None, 4, 2]])
+add("sequential", [("Dense", dict(units=3))], [[None, 4]])
+add("sequential", [("Flatten", {})], [[None, 4]])
+add("sequential", [("Reshape", dict(target_shape=[-1, 3]))], [[6, None, 3]])
+add("sequential", [("BatchNormalization", {})], [[None, 3]])
+add("sequential", [("Dropout", dict(rate=0.1))], [[None, 3]])
+add("functional", [("Concatenate", dict(axis=-1))], [[None, 4], [None, 4]])
+add("functional", [("Concatenate", dict(axis=1))], [[None, 4], [3, 4]])
+add("functional", [("Add", {})], [[None, 4], [3, 4]])
+# flatten_test.py: scalar channels and dynamic dimensions
+for df in ["channels_last", "channels_first"]:
+    add("sequential", [("Flatten", dict(data_format=df))], [[]], 10)
+    add("sequential", [("Flatten", dict(data_format=df))], [[3, 5, 5]], 10)
+add("sequential", [("Flatten", {})], [[2, None]], 5)
+add("sequential", [("Flatten", {})], [[2, 3]])
+add("sequential", [("Activation", dict(activation="relu"))], [[]], 4)
+add("sequential", [("Dense", dict(units=2))], [[]], 4)
 # keras.io "Simple MNIST convnet"
 add("sequential", [("Conv2D", dict(filters=32, kernel_size=[3, 3], activation="relu")), ("MaxPooling2D",
                     dict(pool_size=[2, 2])), ("Conv2D", dict(filters=64, kernel_size=[3, 3], activation="relu")),

@@ -44,13 +44,13 @@ final class BenchShapesCommand implements Callable<Integer> {
         out.flush();
         int[] round = {0};
         ShapeBenchmark.Result result = ShapeBenchmark.run(network, warmupMillis, rounds, roundMillis, nanos -> {
-            out.printf(Locale.ROOT, "round %2d: %.1f µs%n", ++round[0], nanos / 1000.0);
+            out.printf(Locale.ROOT, "round %2d: %.1f µs wall clock%n", ++round[0], nanos / 1000.0);
             out.flush();
         });
-        out.printf(Locale.ROOT, "best %.1f µs, %d analyses per round%n", result.bestMicros(),
-                result.analysesPerRound());
-        out.printf(Locale.ROOT, "full shape analysis, %d layers, median of %d rounds: %.1f µs%n", result.layers(),
-                rounds, result.medianMicros());
+        out.printf(Locale.ROOT, "wall clock: best %.1f µs, median %.1f µs; %d analyses per round%n",
+                result.bestMicros(), result.medianMicros(), result.analysesPerRound());
+        out.printf(Locale.ROOT, "full shape analysis, %d layers, median thread CPU time of %d rounds: %.1f µs%n",
+                result.layers(), rounds, result.medianCpuMicros());
         return 0;
     }
 }

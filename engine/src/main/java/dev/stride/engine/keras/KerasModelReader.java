@@ -217,7 +217,7 @@ public final class KerasModelReader {
         }
         candidates.add(model.path("build_config").get("input_shape"));
         for (JsonNode candidate : candidates) {
-            if (candidate != null && candidate.isArray() && candidate.size() > 1) {
+            if (candidate != null && candidate.isArray() && candidate.size() >= 1) {
                 List<Integer> dims = new ConfigReader(model, "Sequential model input").shapeOf(candidate);
                 Integer batch = dims.get(0) == TensorShape.UNKNOWN ? null : dims.get(0);
                 return new InputLayerSpec(new TensorShape(dims.subList(1, dims.size())), batch);

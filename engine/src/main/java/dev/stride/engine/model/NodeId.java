@@ -20,6 +20,17 @@ public record NodeId(String value) implements Comparable<NodeId> {
         return value.compareTo(other.value);
     }
 
+    // Hand-written because the analysis hashes ids in its inner loop: String caches its hash, the record default does not.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof NodeId that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;

@@ -35,6 +35,7 @@ import dev.stride.engine.model.UpSampling2DSpec;
 import dev.stride.engine.model.ZeroPadding2DSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Keras's per-layer shape and parameter rules. Each rule reports every problem it finds as a diagnostic and returns
@@ -251,8 +252,9 @@ final class LayerRules {
     private LayerOutcome input(InputLayerSpec spec) {
         TensorShape shape = spec.shape();
         if (shape.rank() == 0) {
-            error("shape", "the input needs a shape such as 28×28×1 for images or 4 for a feature vector");
-            return null;
+            // Keras allows Input(shape=()): one number per example. Legal, but rarely what a student meant.
+            warning("shape", "the input shape is empty, so each example is a single number; give a shape such as"
+                    + " 28×28×1 for images or 4 for a feature vector if that is not what you meant");
         }
         for (int dim : shape.dims()) {
             if (dim <= 0 && dim != TensorShape.UNKNOWN) {
@@ -264,10 +266,10 @@ final class LayerRules {
     }
 
     /** Keras's Identity initializer builds an identity matrix, so it only fits 2-D weights such as a Dense kernel. */
-    private boolean identityFits(String parameter, Initializer initializer, String weightShape, int rank) {
+    private boolean identityFits(String parameter, Initializer initializer, Supplier<String> weightShape, int rank) {
         if (initializer.kind() == Initializer.Kind.IDENTITY && rank != 2) {
             error(parameter, "the identity initializer needs a 2-D weight (a Dense kernel) but this weight is "
-                    + weightShape + "; use 'orthogonal' or 'glorot_uniform'");
+                    + weightShape.get() + "; use 'orthogonal' or 'glorot_uniform'");
             return false;
         }
         return true;
@@ -297,9 +299,9 @@ final class LayerRules {
             return null;
         }
         int perGroup = in.channels() / s.groups();
-        boolean fits = identityFits("kernel_initializer", s.kernelInitializer(), size(s.kernelSize()) + "×"
+        boolean fits = identityFits("kernel_initializer", s.kernelInitializer(), () -> size(s.kernelSize()) + "×"
                 + perGroup + "×" + s.filters(), 4) & identityFits("bias_initializer", s.biasInitializer(),
-                String.valueOf(s.filters()), s.useBias() ? 1 : 2);
+                () -> String.valueOf(s.filters()), s.useBias() ? 1 : 2);
         if (!fits) {
             return null;
         }
@@ -332,9 +334,9 @@ final class LayerRules {
                 s.padding(), op == null ? null : op.height(), s.dilationRate().height());
         int outW = ConvArithmetic.transposedOutputSize(in.width(), s.kernelSize().width(), s.strides().width(),
                 s.padding(), op == null ? null : op.width(), s.dilationRate().width());
-        boolean fits = identityFits("kernel_initializer", s.kernelInitializer(), size(s.kernelSize()) + "×"
+        boolean fits = identityFits("kernel_initializer", s.kernelInitializer(), () -> size(s.kernelSize()) + "×"
                 + s.filters() + "×" + in.channels(), 4) & identityFits("bias_initializer", s.biasInitializer(),
-                String.valueOf(s.filters()), s.useBias() ? 1 : 2);
+                () -> String.valueOf(s.filters()), s.useBias() ? 1 : 2);
         if (!fits) {
             return null;
         }
@@ -358,9 +360,9 @@ final class LayerRules {
         if (out == null) {
             return null;
         }
-        boolean fits = identityFits("depthwise_initializer", s.depthwiseInitializer(), "4-D", 4)
-                & identityFits("pointwise_initializer", s.pointwiseInitializer(), "4-D", 4)
-                & identityFits("bias_initializer", s.biasInitializer(), "1-D", s.useBias() ? 1 : 2);
+        boolean fits = identityFits("depthwise_initializer", s.depthwiseInitializer(), () -> "4-D", 4)
+                & identityFits("pointwise_initializer", s.pointwiseInitializer(), () -> "4-D", 4)
+                & identityFits("bias_initializer", s.biasInitializer(), () -> "1-D", s.useBias() ? 1 : 2);
         if (!fits) {
             return null;
         }
@@ -386,8 +388,8 @@ final class LayerRules {
             return null;
         }
         int channels = in.channels() * s.depthMultiplier();
-        boolean fits = identityFits("depthwise_initializer", s.depthwiseInitializer(), "4-D", 4)
-                & identityFits("bias_initializer", s.biasInitializer(), "1-D", s.useBias() ? 1 : 2);
+        boolean fits = identityFits("depthwise_initializer", s.depthwiseInitializer(), () -> "4-D", 4)
+                & identityFits("bias_initializer", s.biasInitializer(), () -> "1-D", s.useBias() ? 1 : 2);
         if (!fits) {
             return null;
         }
@@ -503,10 +505,10 @@ final class LayerRules {
         if (!ok) {
             return null;
         }
-        boolean fits = identityFits("beta_initializer", s.betaInitializer(), "1-D", s.center() ? 1 : 2)
-                & identityFits("gamma_initializer", s.gammaInitializer(), "1-D", s.scale() ? 1 : 2)
-                & identityFits("moving_mean_initializer", s.movingMeanInitializer(), "1-D", 1)
-                & identityFits("moving_variance_initializer", s.movingVarianceInitializer(), "1-D", 1);
+        boolean fits = identityFits("beta_initializer", s.betaInitializer(), () -> "1-D", s.center() ? 1 : 2)
+                & identityFits("gamma_initializer", s.gammaInitializer(), () -> "1-D", s.scale() ? 1 : 2)
+                & identityFits("moving_mean_initializer", s.movingMeanInitializer(), () -> "1-D", 1)
+                & identityFits("moving_variance_initializer", s.movingVarianceInitializer(), () -> "1-D", 1);
         if (!fits) {
             return null;
         }
@@ -579,12 +581,18 @@ final class LayerRules {
         if (!positive("units", s.units())) {
             return null;
         }
+        if (x.rank() == 0) {
+            error(null, "Dense needs an input with at least one axis but gets a single number per example;"
+                    + " add a Reshape to [1]");
+            return null;
+        }
         int features = x.dim(-1);
         if (features == TensorShape.UNKNOWN) {
             error(null, "Dense needs the size of the last axis of its input to be known, got " + x);
             return null;
         }
-        if (!identityFits("bias_initializer", s.biasInitializer(), String.valueOf(s.units()), s.useBias() ? 1 : 2)) {
+        if (!identityFits("bias_initializer", s.biasInitializer(), () -> String.valueOf(s.units()),
+                s.useBias() ? 1 : 2)) {
             return null;
         }
         long params = (long) features * s.units() + (s.useBias() ? s.units() : 0);

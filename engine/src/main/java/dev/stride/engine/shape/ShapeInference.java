@@ -5,10 +5,8 @@ import dev.stride.engine.model.LayerNode;
 import dev.stride.engine.model.Network;
 import dev.stride.engine.model.NodeId;
 import dev.stride.engine.model.TensorShape;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,73 +31,89 @@ public final class ShapeInference {
     /** Analyses every node; memory figures are for {@code batchSize} examples. */
     public static NetworkAnalysis analyze(Network network, int batchSize) {
         List<LayerNode> nodes = network.nodes();
+        int n = nodes.size();
         List<Diagnostic> all = new ArrayList<>();
-        Map<NodeId, List<NodeId>> consumers = new HashMap<>();
-        Map<NodeId, Integer> pending = new HashMap<>();
-        for (LayerNode node : nodes) {
-            List<NodeId> inputs = network.inputsOf(node.id());
-            pending.put(node.id(), inputs.size());
-            for (NodeId from : inputs) {
-                consumers.computeIfAbsent(from, k -> new ArrayList<>()).add(node.id());
-            }
-        }
-        if (nodes.isEmpty()) {
+        if (n == 0) {
             all.add(Diagnostic.error(null, null, "the network is empty; add an InputLayer and at least one layer"));
             return new NetworkAnalysis(Map.of(), all, batchSize);
         }
+        // Work on positions, not ids: one hash lookup per connection instead of several per step.
+        Map<NodeId, Integer> position = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            position.put(nodes.get(i).id(), i);
+        }
+        int[][] inputs = new int[n][];
+        int[] consumerCount = new int[n];
+        for (int i = 0; i < n; i++) {
+            List<NodeId> from = network.inputsOf(nodes.get(i).id());
+            int[] indices = new int[from.size()];
+            for (int k = 0; k < indices.length; k++) {
+                indices[k] = position.get(from.get(k));
+                consumerCount[indices[k]]++;
+            }
+            inputs[i] = indices;
+        }
+        int[][] consumers = new int[n][];
+        int[] filled = new int[n];
+        for (int i = 0; i < n; i++) {
+            consumers[i] = new int[consumerCount[i]];
+        }
+        for (int i = 0; i < n; i++) {
+            for (int from : inputs[i]) {
+                consumers[from][filled[from]++] = i;
+            }
+        }
 
         // Kahn's algorithm: whatever is left unvisited sits on or behind a cycle.
-        ArrayDeque<NodeId> ready = new ArrayDeque<>();
-        for (LayerNode node : nodes) {
-            if (pending.get(node.id()) == 0) {
-                ready.add(node.id());
+        int[] pending = new int[n];
+        int[] queue = new int[n];
+        int head = 0;
+        int tail = 0;
+        for (int i = 0; i < n; i++) {
+            pending[i] = inputs[i].length;
+            if (pending[i] == 0) {
+                queue[tail++] = i;
             }
         }
-        Map<NodeId, TensorShape> shapes = new HashMap<>();
-        Map<NodeId, NodeAnalysis> results = new HashMap<>();
-        Set<NodeId> visited = new HashSet<>();
-        while (!ready.isEmpty()) {
-            NodeId id = ready.poll();
-            visited.add(id);
-            NodeAnalysis analysis = analyzeNode(network, network.node(id), shapes,
-                    consumers.getOrDefault(id, List.of()).size(), nodes.size());
-            results.put(id, analysis);
-            if (analysis.outputShape() != null) {
-                shapes.put(id, analysis.outputShape());
-            }
-            for (NodeId consumer : consumers.getOrDefault(id, List.of())) {
-                if (pending.merge(consumer, -1, Integer::sum) == 0) {
-                    ready.add(consumer);
+        TensorShape[] shapes = new TensorShape[n];
+        NodeAnalysis[] results = new NodeAnalysis[n];
+        while (head < tail) {
+            int i = queue[head++];
+            NodeAnalysis analysis = analyzeNode(network, nodes, i, inputs[i], shapes, consumerCount[i]);
+            results[i] = analysis;
+            shapes[i] = analysis.outputShape();
+            for (int consumer : consumers[i]) {
+                if (--pending[consumer] == 0) {
+                    queue[tail++] = consumer;
                 }
             }
         }
-        if (visited.size() < nodes.size()) {
+        if (tail < n) {
             Set<NodeId> onCycle = network.nodesOnCycles();
-            for (LayerNode node : nodes) {
-                if (visited.contains(node.id())) {
+            for (int i = 0; i < n; i++) {
+                if (results[i] != null) {
                     continue;
                 }
+                LayerNode node = nodes.get(i);
                 List<Diagnostic> diagnostics = new ArrayList<>();
                 if (onCycle.contains(node.id())) {
                     diagnostics.add(Diagnostic.error(node.id(), null, "'" + node.name() + "' is part of a cycle"
                             + " (its output flows back into its own input); remove one of the connections on the"
                             + " loop, since a network must flow from inputs to outputs"));
                 }
-                results.put(node.id(), new NodeAnalysis(node.id(), null, 0, 0, 0, diagnostics));
+                results[i] = new NodeAnalysis(node.id(), null, 0, 0, 0, diagnostics);
             }
         }
 
         boolean hasOutput = false;
-        for (LayerNode node : nodes) {
-            if (!(node.spec() instanceof InputLayerSpec) && consumers.getOrDefault(node.id(), List.of()).isEmpty()) {
+        Map<NodeId, NodeAnalysis> ordered = new LinkedHashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            LayerNode node = nodes.get(i);
+            if (!(node.spec() instanceof InputLayerSpec) && consumerCount[i] == 0) {
                 hasOutput = true;
             }
-        }
-        Map<NodeId, NodeAnalysis> ordered = new LinkedHashMap<>();
-        for (LayerNode node : nodes) {
-            NodeAnalysis analysis = results.get(node.id());
-            ordered.put(node.id(), analysis);
-            all.addAll(analysis.diagnostics());
+            ordered.put(node.id(), results[i]);
+            all.addAll(results[i].diagnostics());
         }
         if (!hasOutput) {
             all.add(Diagnostic.error(null, null, "the network has no output layer: every layer feeds another one"
@@ -108,8 +122,10 @@ public final class ShapeInference {
         return new NetworkAnalysis(ordered, all, batchSize);
     }
 
-    private static NodeAnalysis analyzeNode(Network network, LayerNode node, Map<NodeId, TensorShape> shapes,
-            int consumerCount, int networkSize) {
+    private static NodeAnalysis analyzeNode(Network network, List<LayerNode> nodes, int index, int[] inputIndices,
+            TensorShape[] shapes, int consumerCount) {
+        LayerNode node = nodes.get(index);
+        int networkSize = nodes.size();
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<NodeId> inputs = network.inputsOf(node.id());
         boolean isInput = node.spec() instanceof InputLayerSpec;
@@ -136,9 +152,9 @@ public final class ShapeInference {
             diagnostics.add(Diagnostic.warning(node.id(), null, node.spec().kerasClassName() + " has only one"
                     + " input, so it passes it through unchanged; connect a second branch"));
         }
-        List<TensorShape> inputShapes = new ArrayList<>(inputs.size());
-        for (NodeId from : inputs) {
-            TensorShape shape = shapes.get(from);
+        List<TensorShape> inputShapes = new ArrayList<>(inputIndices.length);
+        for (int from : inputIndices) {
+            TensorShape shape = shapes[from];
             if (shape == null) {
                 // The upstream problem already has its diagnostic; repeating it here would only add noise.
                 return new NodeAnalysis(node.id(), null, 0, 0, 0, diagnostics);
