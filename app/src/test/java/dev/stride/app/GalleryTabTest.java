@@ -2,14 +2,10 @@ package dev.stride.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stride.app.common.AppContext;
-import dev.stride.app.common.Messages;
 import dev.stride.app.data.GalleryViewModel;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
@@ -24,23 +20,16 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Opening the Gallery tab of the main window shows the bundled digits and their 3 × 3 augmentation preview. */
 @ExtendWith(ApplicationExtension.class)
 class GalleryTabTest {
-    private AppContext context;
+    private final StrideApp app = new StrideApp();
 
     @Start
     void start(Stage stage) {
-        javafx.application.Application.setUserAgentStylesheet(
-                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        context = AppContext.create(Messages.of(Locale.ENGLISH));
-        MainWindow window = new MainWindow(context);
-        Scene scene = new Scene(window.root(), 1440, 900);
-        scene.getStylesheets().add(MainWindow.themeStylesheet());
-        stage.setScene(scene);
-        stage.show();
+        app.start(stage);
     }
 
     @AfterEach
     void stop() {
-        context.shutdown();
+        app.stop();
     }
 
     @Test

@@ -16,6 +16,8 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
+        // A fresh home: no recovery file from another run may put a dialog in front of the window.
+        System.setProperty("stride.home", java.nio.file.Files.createTempDirectory("stride-home").toString());
         new StrideApp().start(stage);
     }
 
@@ -26,7 +28,7 @@ class MainWindowTest {
         assertThat(robot.lookup("#properties").tryQuery()).isPresent();
         TabPane dock = robot.lookup("#dock").queryAs(TabPane.class);
         assertThat(dock.getTabs()).extracting(tab -> tab.getText())
-                .containsExactly("Summary", "Training", "Gallery");
+                .containsExactly("Summary", "Training", "Gallery", "Explainer");
     }
 
     @Test

@@ -10,9 +10,18 @@ public final class AppContext {
     private final BackendStatus backend;
 
     private AppContext(Messages messages, ExecutorService background) {
+        this(messages, background, BackendStatus.onFxThread(background));
+    }
+
+    private AppContext(Messages messages, ExecutorService background, BackendStatus backend) {
         this.messages = messages;
         this.background = background;
-        this.backend = BackendStatus.onFxThread(background);
+        this.backend = backend;
+    }
+
+    /** The same context in another language (the window is rebuilt with it; executor and backend stay). */
+    public AppContext withMessages(Messages other) {
+        return new AppContext(other, background, backend);
     }
 
     public static AppContext create(Messages messages) {

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Measure Stride's hot paths; the last line of each benchmark is its figure.",
         subcommands = {
             BenchShapesCommand.class,
+            BenchTrainCommand.class,
             BenchDataCommand.class,
         })
 final class BenchCommand implements Runnable {

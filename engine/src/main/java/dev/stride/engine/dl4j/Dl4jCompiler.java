@@ -106,15 +106,26 @@ public final class Dl4jCompiler {
     private final TrainingSettings settings;
     private final List<Dl4jDiagnostic> diagnostics = new ArrayList<>();
     private final Map<NodeId, String> vertexOf = new LinkedHashMap<>();
+    private final CNN2DFormat requestedLayout;
+    private DataFormat modelFormat = DataFormat.CHANNELS_LAST;
     private CNN2DFormat format = CNN2DFormat.NHWC;
 
-    private Dl4jCompiler(TrainingSettings settings) {
+    private Dl4jCompiler(TrainingSettings settings, CNN2DFormat requestedLayout) {
         this.settings = settings;
+        this.requestedLayout = requestedLayout;
     }
 
     /** Compiles a design for training with these settings; never throws for a bad design, it reports instead. */
     public static Dl4jCompilation compile(Network network, TrainingSettings settings) {
-        return new Dl4jCompiler(settings).run(network);
+        return new Dl4jCompiler(settings, null).run(network);
+    }
+
+    /**
+     * Compiles with DL4J computing in {@code layout} whatever the design's data_format (the input data must then
+     * come in that layout). The design's meaning is unchanged except the order in which Flatten lists values.
+     */
+    public static Dl4jCompilation compile(Network network, TrainingSettings settings, CNN2DFormat layout) {
+        return new Dl4jCompiler(settings, layout).run(network);
     }
 
     private Dl4jCompilation run(Network network) {
@@ -138,7 +149,9 @@ public final class Dl4jCompiler {
                     + " layers that feed nothing");
             return result(null, null);
         }
-        format = modelFormat(network);
+        modelFormat = modelFormat(network);
+        CNN2DFormat natural = modelFormat == DataFormat.CHANNELS_FIRST ? CNN2DFormat.NCHW : CNN2DFormat.NHWC;
+        format = requestedLayout == null ? natural : requestedLayout;
         InputLayerSpec input = (InputLayerSpec) network.node(sources.get(0)).spec();
         InputType inputType = inputType(input.shape(), network.node(sources.get(0)).name());
         if (inputType == null) {
@@ -180,14 +193,14 @@ public final class Dl4jCompiler {
     }
 
     /** Keras models use one data format throughout; take the first image layer's. */
-    private static CNN2DFormat modelFormat(Network network) {
+    private static DataFormat modelFormat(Network network) {
         for (LayerNode node : network.nodes()) {
             DataFormat format = dataFormatOf(node.spec());
             if (format != null) {
-                return format == DataFormat.CHANNELS_FIRST ? CNN2DFormat.NCHW : CNN2DFormat.NHWC;
+                return format;
             }
         }
-        return CNN2DFormat.NHWC;
+        return DataFormat.CHANNELS_LAST;
     }
 
     private static DataFormat dataFormatOf(LayerSpec spec) {
@@ -224,9 +237,10 @@ public final class Dl4jCompiler {
             return InputType.feedForward(shape.dim(0));
         }
         if (shape.rank() == 3) {
-            return format == CNN2DFormat.NHWC
-                    ? InputType.convolutional(shape.dim(0), shape.dim(1), shape.dim(2), CNN2DFormat.NHWC)
-                    : InputType.convolutional(shape.dim(1), shape.dim(2), shape.dim(0), CNN2DFormat.NCHW);
+            // The design's shape is in its own data_format; DL4J's InputType is always (height, width, channels).
+            return modelFormat == DataFormat.CHANNELS_LAST
+                    ? InputType.convolutional(shape.dim(0), shape.dim(1), shape.dim(2), format)
+                    : InputType.convolutional(shape.dim(1), shape.dim(2), shape.dim(0), format);
         }
         layer(Severity.ERROR, name, "shape", "inputs of rank " + shape.rank() + " (" + shape
                 + ") are not supported; use an image (height, width, channels) or a vector");
@@ -307,7 +321,7 @@ public final class Dl4jCompiler {
 
     private void checkFormat(String name, LayerSpec spec) {
         DataFormat own = dataFormatOf(spec);
-        if (own != null && (own == DataFormat.CHANNELS_FIRST) != (format == CNN2DFormat.NCHW)) {
+        if (own != null && own != modelFormat) {
             layer(Severity.ERROR, name, "data_format", "uses " + own.kerasName()
                     + " while the rest of the network does not; use one data_format throughout");
         }
@@ -462,11 +476,11 @@ public final class Dl4jCompiler {
 
     private Layer batchNormalization(String name, BatchNormalizationSpec s) {
         int axis = s.axis();
-        boolean channelAxis = format == CNN2DFormat.NHWC ? axis == -1 || axis == 3 : axis == 1 || axis == -3;
+        boolean channelAxis = modelFormat == DataFormat.CHANNELS_LAST ? axis == -1 || axis == 3
+                : axis == 1 || axis == -3;
         if (!channelAxis && axis != -1) {
             layer(Severity.ERROR, name, "axis", "DL4J normalizes over the channel axis only; axis " + axis
-                    + " is not the channel axis of this " + (format == CNN2DFormat.NHWC ? "channels_last"
-                    : "channels_first") + " network");
+                    + " is not the channel axis of this " + modelFormat.kerasName() + " network");
         }
         if (s.center() != s.scale()) {
             layer(Severity.ERROR, name, s.center() ? "scale" : "center", "DL4J learns gamma and beta together "
@@ -526,8 +540,8 @@ public final class Dl4jCompiler {
 
     private void concatenate(ComputationGraphConfiguration.GraphBuilder graph, LayerNode node, ConcatenateSpec s,
                              String[] in) {
-        boolean channels = s.axis() == -1 || (format == CNN2DFormat.NCHW && s.axis() == 1)
-                || (format == CNN2DFormat.NHWC && s.axis() == 3);
+        boolean channels = s.axis() == -1 || (modelFormat == DataFormat.CHANNELS_FIRST && s.axis() == 1)
+                || (modelFormat == DataFormat.CHANNELS_LAST && s.axis() == 3);
         if (!channels) {
             layer(Severity.ERROR, node.name(), "axis", "DL4J concatenates along the channel (or feature) axis "
                     + "only; axis " + s.axis() + " is not supported");

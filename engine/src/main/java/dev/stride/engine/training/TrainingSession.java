@@ -57,6 +57,7 @@ public final class TrainingSession {
         this.checkpointFile = checkpointFile;
         this.initialProgress = initialProgress;
         this.initialBestParams = initialBestParams;
+        NativeLayerHelpers.installIfEnabled(network);
     }
 
     /** A new run of an initialised network; no checkpoints unless {@link #checkpointingTo(Path)} is used. */

@@ -1,0 +1,60 @@
+package dev.stride.engine.training;
+
+import java.lang.reflect.Field;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
+
+/**
+ * Puts back DL4J's oneDNN layer helpers, which 1.0.0-M2.1 never uses on the CPU: helper creation is off by default
+ * ({@code org.eclipse.deeplearning4j.helpers.disable=true}) and the availability check looks for
+ * {@code org.nd4j.nativeblas.Nd4jCpu$Environment}, a class that moved, so convolutions always run as Java-side
+ * im2col + gemm. Installed, the helpers send convolution and pooling to libnd4j's ops: about 4× faster with the
+ * {@code linux-x86_64-onednn} build of nd4j-native, but about 4× slower with the plain build (its generic conv2d),
+ * so they are installed only when the oneDNN build is loaded ({@code -Dstride.nativeHelpers=true|false} overrides).
+ */
+public final class NativeLayerHelpers {
+    private NativeLayerHelpers() {
+    }
+
+    /** True when nd4j-native's oneDNN build is the one loaded. */
+    public static boolean oneDnnBuild() {
+        String extension = System.getProperty("javacpp.platform.extension",
+                System.getProperty("org.bytedeco.javacpp.platform.extension", ""));
+        return extension.contains("onednn");
+    }
+
+    /** Installs the helpers where they help (see the class comment); returns how many layers got one. */
+    public static int installIfEnabled(ComputationGraph graph) {
+        String forced = System.getProperty("stride.nativeHelpers");
+        boolean enabled = forced == null ? oneDnnBuild() : Boolean.parseBoolean(forced);
+        if (!enabled) {
+            return 0;
+        }
+        int installed = 0;
+        for (Layer layer : graph.getLayers()) {
+            try {
+                if (layer instanceof ConvolutionLayer && layer.getClass() == ConvolutionLayer.class) {
+                    set(ConvolutionLayer.class, layer, new MKLDNNConvHelper(layer.getParam("W").dataType()));
+                    installed++;
+                } else if (layer instanceof SubsamplingLayer) {
+                    set(SubsamplingLayer.class, layer, new MKLDNNSubsamplingHelper(
+                            org.nd4j.linalg.api.buffer.DataType.FLOAT));
+                    installed++;
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return installed;
+            }
+        }
+        return installed;
+    }
+
+    private static void set(Class<?> owner, Object layer, Object helper) throws ReflectiveOperationException {
+        Field field = owner.getDeclaredField("helper");
+        field.setAccessible(true);
+        field.set(layer, helper);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.stride.engine.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stride.engine.model.Activation;
+import dev.stride.engine.model.BatchNormalizationSpec;
+import dev.stride.engine.model.Constraint;
+import dev.stride.engine.model.Conv2DSpec;
+import dev.stride.engine.model.DenseSpec;
+import dev.stride.engine.model.DropoutSpec;
+import dev.stride.engine.model.Initializer;
+import dev.stride.engine.model.LayerNode;
+import dev.stride.engine.model.LayerSpec;
+import dev.stride.engine.model.Margins;
+import dev.stride.engine.model.MaxPooling2DSpec;
+import dev.stride.engine.model.NodeId;
+import dev.stride.engine.model.Padding;
+import dev.stride.engine.model.Regularizer;
+import dev.stride.engine.model.Size2D;
+import dev.stride.engine.model.ZeroPadding2DSpec;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The Code pane's one-liners: Keras's own spelling, positional arguments first, defaults left out. */
+class KerasLayerCodeTest {
+
+    static Stream<Arguments> layers() {
+        return Stream.of(
+                Arguments.of(Conv2DSpec.of(32, 3).withStrides(Size2D.square(2)).withPadding(Padding.SAME)
+                        .withActivation(Activation.RELU),
+                        "layers.Conv2D(32, (3, 3), strides=(2, 2), padding=\"same\", activation=\"relu\")"),
+                Arguments.of(Conv2DSpec.of(16, Size2D.of(1, 5)),
+                        "layers.Conv2D(16, (1, 5))"),
+                Arguments.of(Conv2DSpec.of(8, 3).withKernelInitializer(Initializer.heNormal())
+                                .withKernelRegularizer(Regularizer.l2(0.0005))
+                                .withKernelConstraint(new Constraint.MaxNorm(3.0)),
+                        "layers.Conv2D(8, (3, 3), kernel_initializer=\"he_normal\", "
+                                + "kernel_regularizer=keras.regularizers.L2(l2=0.0005), "
+                                + "kernel_constraint=keras.constraints.MaxNorm(max_value=3.0, axis=0))"),
+                Arguments.of(Conv2DSpec.of(8, 3).withKernelInitializer(Initializer.heNormal().with("seed", 7)),
+                        "layers.Conv2D(8, (3, 3), kernel_initializer=keras.initializers.HeNormal(seed=7))"),
+                Arguments.of(MaxPooling2DSpec.of(), "layers.MaxPooling2D()"),
+                Arguments.of(MaxPooling2DSpec.of(Size2D.square(3)).withStrides(Size2D.square(2)),
+                        "layers.MaxPooling2D((3, 3), strides=(2, 2))"),
+                Arguments.of(DenseSpec.of(10, Activation.SOFTMAX), "layers.Dense(10, activation=\"softmax\")"),
+                Arguments.of(DenseSpec.of(64).withUseBias(false), "layers.Dense(64, use_bias=False)"),
+                Arguments.of(DropoutSpec.of(0.25), "layers.Dropout(0.25)"),
+                Arguments.of(BatchNormalizationSpec.of(), "layers.BatchNormalization()"),
+                Arguments.of(ZeroPadding2DSpec.of(Margins.of(0, 1, 0, 1)),
+                        "layers.ZeroPadding2D(padding=((0, 1), (0, 1)))"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("layers")
+    void writesTheLayerAsKerasTutorialsDo(LayerSpec spec, String expected) {
+        assertThat(KerasLayerCode.selectedLayerKeras(new LayerNode(NodeId.of("n1"), "any_name", spec)))
+                .isEqualTo(expected);
+    }
+}
