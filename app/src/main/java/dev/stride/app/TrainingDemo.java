@@ -24,12 +24,16 @@ final class TrainingDemo {
             return;
         }
         Node dockNode = scene.lookup("#dock");
-        Node viewNode = scene.lookup("#trainingView");
-        if (!(dockNode instanceof TabPane dock) || viewNode == null) {
+        if (!(dockNode instanceof TabPane dock)) {
             return;
         }
-        dock.getTabs().stream().filter(tab -> "dock.training".equals(tab.getId())).findFirst()
-                .ifPresent(tab -> dock.getSelectionModel().select(tab));
+        // Selecting the tab builds the Training view (it is made on first show).
+        var trainingTab = dock.getTabs().stream().filter(tab -> "dock.training".equals(tab.getId())).findFirst();
+        trainingTab.ifPresent(tab -> dock.getSelectionModel().select(tab));
+        Node viewNode = trainingTab.map(javafx.scene.control.Tab::getContent).orElse(null);
+        if (viewNode == null || !(viewNode.getProperties().get(TrainingView.class) instanceof TrainingView)) {
+            return;
+        }
         for (Node parent = dock.getParent(); parent != null; parent = parent.getParent()) {
             if (parent instanceof SplitPane split && split.getItems().contains(dock)) {
                 split.setDividerPositions(0.12);
@@ -58,7 +62,22 @@ final class TrainingDemo {
             }
             tour.play();
         });
-        vm.start();
+        // The designer may still be opening the default sample: start once its file (and so its design) is there.
+        // A plain listener on the property itself: a derived binding would be collected and never fire.
+        if (vm.projectFileProperty().get() != null) {
+            vm.start();
+        } else {
+            vm.projectFileProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends java.nio.file.Path> obs,
+                                    java.nio.file.Path old, java.nio.file.Path file) {
+                    if (file != null) {
+                        vm.projectFileProperty().removeListener(this);
+                        javafx.application.Platform.runLater(vm::start);
+                    }
+                }
+            });
+        }
     }
 
     private static int pageIndex(String name) {

@@ -25,6 +25,18 @@ public final class SessionTrainingRun implements TrainingRun {
         this.checkpoint = checkpoint;
         TrainingSession plain = prepared.session();
         this.session = checkpoint == null ? plain : plain.checkpointingTo(checkpoint);
+        // The data's decoding threads are not needed once the run has ended; the evaluation set is in memory.
+        session.subscribe(event -> {
+            if (event instanceof TrainingEvent.Finished || event instanceof TrainingEvent.Cancelled
+                    || event instanceof TrainingEvent.Failed) {
+                prepared.close();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        prepared.close();
     }
 
     @Override

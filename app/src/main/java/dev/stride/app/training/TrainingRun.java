@@ -38,6 +38,10 @@ public interface TrainingRun {
     /** The design being trained, for the run history's fingerprint. */
     dev.stride.engine.model.Network design();
 
+    /** Releases the run's data threads when it will never start (stopped while being prepared). */
+    default void close() {
+    }
+
     /** Where the last epoch's checkpoint is written, or null when the run keeps none. */
     Path checkpoint();
 }

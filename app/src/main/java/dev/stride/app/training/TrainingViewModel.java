@@ -307,6 +307,7 @@ public final class TrainingViewModel {
     private void begin(TrainingRun prepared) {
         run = prepared;
         if (stopWhenPrepared) {
+            prepared.close();
             state.set(RunState.STOPPED);
             progressText.set(messages.get("training.stopped"));
             return;

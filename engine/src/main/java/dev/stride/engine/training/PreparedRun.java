@@ -15,7 +15,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * A compiled network with its data split for one run: what a UI needs to start a {@link TrainingSession}, show its
  * progress in batches, estimate its memory, and inspect the trained network afterwards, without touching DL4J.
  */
-public final class PreparedRun {
+public final class PreparedRun implements AutoCloseable {
     private final ComputationGraph network;
     private final TrainingSettings settings;
     private final TrainingData data;
@@ -76,6 +76,20 @@ public final class PreparedRun {
         return new PreparedRun(Objects.requireNonNull(network, "network"), settings, data, evaluation,
                 trainingExamples, evaluatesOnTrainingData, labels, geometry, datasetDescription, preprocessor,
                 channelsLast);
+    }
+
+    /** Stops the data's background workers (the prefetching iterator's decoding threads); the inspector still works. */
+    @Override
+    public void close() {
+        for (Object iterator : new Object[] {data.train(), data.validation()}) {
+            if (iterator instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // Closing only releases threads; a failure here leaves nothing for the user to do.
+                }
+            }
+        }
     }
 
     public TrainingSession session() {

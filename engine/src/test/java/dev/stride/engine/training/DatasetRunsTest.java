@@ -25,8 +25,13 @@ class DatasetRunsTest {
     void theDefaultSampleCompilesAndItsHeldOutDigitsAreLookedAtChannelsLast() throws Exception {
         var project = ProjectFile.read(SAMPLES.resolve("lenet-digits.stride"));
         TrainingSettings settings = TrainingSettings.defaults().withValidationSplit(0.1).withBatchSize(64);
-        PreparedRun run = DatasetRuns.prepare(project.network(), DatasetSpec.of(DatasetType.DIGITS, "digits"), SAMPLES,
-                settings, AugmentationSettings.NONE, DatasetRuns.compiledDesign(), () -> false);
+        try (PreparedRun run = DatasetRuns.prepare(project.network(), DatasetSpec.of(DatasetType.DIGITS, "digits"),
+                SAMPLES, settings, AugmentationSettings.NONE, DatasetRuns.compiledDesign(), () -> false)) {
+            checkDigits(run);
+        }
+    }
+
+    private void checkDigits(PreparedRun run) throws Exception {
 
         assertThat(run.trainingExamples()).isEqualTo(3600);
         assertThat(run.evaluationExamples()).isEqualTo(400);
