@@ -154,8 +154,17 @@ public final class Dl4jWeights {
                 return cnn.getFormat() != CNN2DFormat.NHWC;
             }
             List<NodeId> inputs = network.inputsOf(current);
-            current = inputs.size() == 1 && !(network.node(inputs.get(0)).spec() instanceof FlattenSpec)
-                    ? inputs.get(0) : null;
+            if (inputs.size() != 1) {
+                return true;
+            }
+            if (network.node(inputs.get(0)).spec() instanceof FlattenSpec) {
+                // The compiler gives Flatten a vertex of its own that flattens in the layout DL4J computes in.
+                GraphVertex flatten = graph.getConfiguration().getVertices().get(vertexOf.get(inputs.get(0)));
+                return !(flatten instanceof org.deeplearning4j.nn.conf.graph.PreprocessorVertex preprocessor
+                        && preprocessor.getPreProcessor() instanceof CnnToFeedForwardPreProcessor cnn
+                        && cnn.getFormat() == CNN2DFormat.NHWC);
+            }
+            current = inputs.get(0);
         }
         return true;
     }
