@@ -281,6 +281,30 @@ def build_residual(case):
     out = layers.Dense(3, activation="softmax")(layers.GlobalAveragePooling2D()(c))
     return keras.Model(inp, out)
 
+# merging_test.py: the element-wise merges on its (4, 5) inputs, Subtract's two-input rule, and base_merge.py's
+# broadcasting (trailing axes aligned, 1 stretches, None matches anything, the shorter shape gains leading axes)
+for cls in ["Subtract", "Multiply", "Average", "Maximum", "Minimum"]:
+    add("functional", [(cls, {})], [[4, 5], [4, 5]], 2)
+    add("functional", [(cls, {})], [[4, 5], [4, 6]])
+    add("functional", [(cls, {})], [[4, 5], [1, 5]])
+    add("functional", [(cls, {})], [[None, 4], [3, 4]])
+    add("functional", [(cls, {})], [[2, 4, 5], [4, 5]])
+    add("functional", [(cls, {})], [[3, 1, 5], [4, 1]])
+    add("functional", [(cls, {})], [[4, 5], [4, 5], [4, 5]], 2)
+    add("functional", [(cls, {})], [[8, 8, 3], [1, 1, 3], [8, 1, 1]])
+add("functional", [("Subtract", {})], [[4, 5]])
+# global_pooling_test.py: 1-D and 3-D global pooling in both data formats, with and without keepdims
+for df in ["channels_last", "channels_first"]:
+    for keep in [False, True]:
+        for cls in ["GlobalAveragePooling1D", "GlobalMaxPooling1D"]:
+            add("sequential", [(cls, dict(data_format=df, keepdims=keep))], [[3, 4]], 2)
+        for cls in ["GlobalAveragePooling3D", "GlobalMaxPooling3D"]:
+            add("sequential", [(cls, dict(data_format=df, keepdims=keep))], [[3, 4, 5, 6]], 2)
+for cls, shape in [("GlobalMaxPooling1D", [None, 7]), ("GlobalAveragePooling3D", [None, None, None, 3]),
+                   ("GlobalMaxPooling1D", [5, 6, 4]), ("GlobalAveragePooling3D", [5, 6, 4]),
+                   ("GlobalAveragePooling1D", [5])]:
+    add("sequential", [(cls, {})], [shape])
+
 
 results = []
 for case in CASES:

@@ -20,8 +20,12 @@ import dev.stride.engine.model.DenseSpec;
 import dev.stride.engine.model.DepthwiseConv2DSpec;
 import dev.stride.engine.model.DropoutSpec;
 import dev.stride.engine.model.FlattenSpec;
+import dev.stride.engine.model.GlobalAveragePooling1DSpec;
 import dev.stride.engine.model.GlobalAveragePooling2DSpec;
+import dev.stride.engine.model.GlobalAveragePooling3DSpec;
+import dev.stride.engine.model.GlobalMaxPooling1DSpec;
 import dev.stride.engine.model.GlobalMaxPooling2DSpec;
+import dev.stride.engine.model.GlobalMaxPooling3DSpec;
 import dev.stride.engine.model.Initializer;
 import dev.stride.engine.model.InputLayerSpec;
 import dev.stride.engine.model.LayerNode;
@@ -157,6 +161,26 @@ public final class KerasLayerCode {
                 args.add("keepdims=True");
             }
         } else if (spec instanceof GlobalAveragePooling2DSpec s) {
+            dataFormat(args, s.dataFormat());
+            if (s.keepdims()) {
+                args.add("keepdims=True");
+            }
+        } else if (spec instanceof GlobalMaxPooling1DSpec s) {
+            dataFormat(args, s.dataFormat());
+            if (s.keepdims()) {
+                args.add("keepdims=True");
+            }
+        } else if (spec instanceof GlobalAveragePooling1DSpec s) {
+            dataFormat(args, s.dataFormat());
+            if (s.keepdims()) {
+                args.add("keepdims=True");
+            }
+        } else if (spec instanceof GlobalMaxPooling3DSpec s) {
+            dataFormat(args, s.dataFormat());
+            if (s.keepdims()) {
+                args.add("keepdims=True");
+            }
+        } else if (spec instanceof GlobalAveragePooling3DSpec s) {
             dataFormat(args, s.dataFormat());
             if (s.keepdims()) {
                 args.add("keepdims=True");

@@ -5,7 +5,6 @@ import static dev.stride.engine.shape.Texts.size;
 
 import dev.stride.engine.model.Activation;
 import dev.stride.engine.model.ActivationSpec;
-import dev.stride.engine.model.AddSpec;
 import dev.stride.engine.model.AveragePooling2DSpec;
 import dev.stride.engine.model.BatchNormalizationSpec;
 import dev.stride.engine.model.ConcatenateSpec;
@@ -17,8 +16,12 @@ import dev.stride.engine.model.DenseSpec;
 import dev.stride.engine.model.DepthwiseConv2DSpec;
 import dev.stride.engine.model.DropoutSpec;
 import dev.stride.engine.model.FlattenSpec;
+import dev.stride.engine.model.GlobalAveragePooling1DSpec;
 import dev.stride.engine.model.GlobalAveragePooling2DSpec;
+import dev.stride.engine.model.GlobalAveragePooling3DSpec;
+import dev.stride.engine.model.GlobalMaxPooling1DSpec;
 import dev.stride.engine.model.GlobalMaxPooling2DSpec;
+import dev.stride.engine.model.GlobalMaxPooling3DSpec;
 import dev.stride.engine.model.Initializer;
 import dev.stride.engine.model.InputLayerSpec;
 import dev.stride.engine.model.LayerNode;
@@ -30,10 +33,12 @@ import dev.stride.engine.model.ReshapeSpec;
 import dev.stride.engine.model.SeparableConv2DSpec;
 import dev.stride.engine.model.Size2D;
 import dev.stride.engine.model.SpatialDropout2DSpec;
+import dev.stride.engine.model.SubtractSpec;
 import dev.stride.engine.model.TensorShape;
 import dev.stride.engine.model.UpSampling2DSpec;
 import dev.stride.engine.model.ZeroPadding2DSpec;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -61,8 +66,10 @@ final class LayerRules {
     private LayerOutcome dispatch(LayerSpec spec, List<TensorShape> in) {
         if (spec instanceof InputLayerSpec s) {
             return input(s);
-        } else if (spec instanceof AddSpec) {
-            return add(in);
+        } else if (spec instanceof SubtractSpec) {
+            return subtract(in);
+        } else if (spec.isMerge() && !(spec instanceof ConcatenateSpec)) {
+            return elementwise(in);
         } else if (spec instanceof ConcatenateSpec s) {
             return concatenate(s, in);
         }
@@ -83,6 +90,14 @@ final class LayerRules {
             return globalPooling(x, s.dataFormat(), s.keepdims());
         } else if (spec instanceof GlobalAveragePooling2DSpec s) {
             return globalPooling(x, s.dataFormat(), s.keepdims());
+        } else if (spec instanceof GlobalMaxPooling1DSpec s) {
+            return globalPooling(x, 1, s.dataFormat(), s.keepdims());
+        } else if (spec instanceof GlobalAveragePooling1DSpec s) {
+            return globalPooling(x, 1, s.dataFormat(), s.keepdims());
+        } else if (spec instanceof GlobalMaxPooling3DSpec s) {
+            return globalPooling(x, 3, s.dataFormat(), s.keepdims());
+        } else if (spec instanceof GlobalAveragePooling3DSpec s) {
+            return globalPooling(x, 3, s.dataFormat(), s.keepdims());
         } else if (spec instanceof ZeroPadding2DSpec s) {
             return zeroPadding(s, x);
         } else if (spec instanceof Cropping2DSpec s) {
@@ -420,6 +435,30 @@ final class LayerRules {
         return LayerOutcome.passThrough(keepdims ? in.shape(1, 1, in.channels()) : TensorShape.of(in.channels()));
     }
 
+    /**
+     * Keras's base_global_pooling.py for 1-D (steps, features) and 3-D (depth, height, width, channels) inputs: the
+     * input must have exactly {@code spatialRank} + 1 axes; keepdims keeps each spatial axis as 1.
+     */
+    private LayerOutcome globalPooling(TensorShape x, int spatialRank, DataFormat format, boolean keepdims) {
+        if (x.rank() != spatialRank + 1) {
+            String layout = spatialRank == 1
+                    ? (format == DataFormat.CHANNELS_LAST ? "(steps, features)" : "(features, steps)")
+                    : (format == DataFormat.CHANNELS_LAST ? "(depth, height, width, channels)"
+                            : "(channels, depth, height, width)");
+            error(null, kind() + " needs a rank-" + (spatialRank + 1) + " input " + layout + " but gets shape " + x
+                    + " (rank " + x.rank() + "); add a Reshape to that shape");
+            return null;
+        }
+        boolean channelsLast = format == DataFormat.CHANNELS_LAST;
+        int channels = channelsLast ? x.dim(-1) : x.dim(0);
+        if (!keepdims) {
+            return LayerOutcome.passThrough(TensorShape.of(channels));
+        }
+        List<Integer> dims = new ArrayList<>(Collections.nCopies(spatialRank, 1));
+        dims.add(channelsLast ? dims.size() : 0, channels);
+        return LayerOutcome.passThrough(new TensorShape(dims));
+    }
+
     private static int plus(int dim, int amount) {
         return dim == TensorShape.UNKNOWN ? dim : dim + amount;
     }
@@ -606,12 +645,23 @@ final class LayerRules {
         return new LayerOutcome(x.withDim(-1, s.units()), params, 0, macs);
     }
 
-    private LayerOutcome add(List<TensorShape> in) {
+    /** Keras's Subtract refuses anything but two inputs ("should be called on exactly 2 inputs"). */
+    private LayerOutcome subtract(List<TensorShape> in) {
+        if (in.size() != 2) {
+            error(null, "Subtract takes exactly 2 inputs (first minus second) but " + in.size()
+                    + (in.size() == 1 ? " is" : " are") + " connected; connect exactly two branches");
+            return null;
+        }
+        return elementwise(in);
+    }
+
+    /** Add, Subtract, Multiply, Average, Maximum and Minimum: Keras's element-wise merge shape, no weights. */
+    private LayerOutcome elementwise(List<TensorShape> in) {
         TensorShape result = in.get(0);
         for (int i = 1; i < in.size(); i++) {
             TensorShape merged = broadcast(result, in.get(i));
             if (merged == null) {
-                error(null, "Add needs inputs of the same shape but gets " + describe(in)
+                error(null, kind() + " needs inputs of the same shape but gets " + describe(in)
                         + "; make them match, e.g. with a 1×1 Conv2D on the shortcut or a Concatenate instead");
                 return null;
             }

@@ -6,8 +6,13 @@ import dev.stride.engine.model.Activation;
 import dev.stride.engine.model.BatchNormalizationSpec;
 import dev.stride.engine.model.Constraint;
 import dev.stride.engine.model.Conv2DSpec;
+import dev.stride.engine.model.DataFormat;
 import dev.stride.engine.model.DenseSpec;
 import dev.stride.engine.model.DropoutSpec;
+import dev.stride.engine.model.GlobalAveragePooling1DSpec;
+import dev.stride.engine.model.GlobalAveragePooling3DSpec;
+import dev.stride.engine.model.GlobalMaxPooling1DSpec;
+import dev.stride.engine.model.GlobalMaxPooling3DSpec;
 import dev.stride.engine.model.Initializer;
 import dev.stride.engine.model.LayerNode;
 import dev.stride.engine.model.LayerSpec;
@@ -17,6 +22,7 @@ import dev.stride.engine.model.NodeId;
 import dev.stride.engine.model.Padding;
 import dev.stride.engine.model.Regularizer;
 import dev.stride.engine.model.Size2D;
+import dev.stride.engine.model.SubtractSpec;
 import dev.stride.engine.model.ZeroPadding2DSpec;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +55,15 @@ class KerasLayerCodeTest {
                 Arguments.of(DropoutSpec.of(0.25), "layers.Dropout(0.25)"),
                 Arguments.of(BatchNormalizationSpec.of(), "layers.BatchNormalization()"),
                 Arguments.of(ZeroPadding2DSpec.of(Margins.of(0, 1, 0, 1)),
-                        "layers.ZeroPadding2D(padding=((0, 1), (0, 1)))"));
+                        "layers.ZeroPadding2D(padding=((0, 1), (0, 1)))"),
+                Arguments.of(GlobalMaxPooling1DSpec.of(), "layers.GlobalMaxPooling1D()"),
+                Arguments.of(new GlobalAveragePooling1DSpec(DataFormat.CHANNELS_FIRST, true),
+                        "layers.GlobalAveragePooling1D(data_format=\"channels_first\", keepdims=True)"),
+                Arguments.of(new GlobalMaxPooling3DSpec(DataFormat.CHANNELS_LAST, true),
+                        "layers.GlobalMaxPooling3D(keepdims=True)"),
+                Arguments.of(new GlobalAveragePooling3DSpec(DataFormat.CHANNELS_FIRST, false),
+                        "layers.GlobalAveragePooling3D(data_format=\"channels_first\")"),
+                Arguments.of(new SubtractSpec(), "layers.Subtract()"));
     }
 
     @ParameterizedTest(name = "{1}")
