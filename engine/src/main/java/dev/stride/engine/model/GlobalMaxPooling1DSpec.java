@@ -2,7 +2,10 @@ package dev.stride.engine.model;
 
 import java.util.Objects;
 
-/** Keras {@code GlobalMaxPooling1D}: the maximum over the steps of a (steps, features) sequence; {@code keepdims} keeps a length-1 step axis. */
+/**
+ * Keras {@code GlobalMaxPooling1D}: the maximum over the steps of a (steps, features) sequence; {@code keepdims}
+ * keeps a length-1 step axis.
+ */
 public record GlobalMaxPooling1DSpec(DataFormat dataFormat, boolean keepdims) implements LayerSpec {
     public GlobalMaxPooling1DSpec {
         Objects.requireNonNull(dataFormat, "dataFormat");

@@ -10,7 +10,8 @@ public sealed interface LayerSpec
                 ZeroPadding2DSpec, Cropping2DSpec, UpSampling2DSpec, BatchNormalizationSpec, DropoutSpec,
                 SpatialDropout2DSpec, ActivationSpec, FlattenSpec, ReshapeSpec, DenseSpec, AddSpec, SubtractSpec,
                 MultiplySpec, AverageSpec, MaximumSpec, MinimumSpec, ConcatenateSpec, GlobalMaxPooling1DSpec,
-                GlobalAveragePooling1DSpec, GlobalMaxPooling3DSpec, GlobalAveragePooling3DSpec {
+                GlobalAveragePooling1DSpec, GlobalMaxPooling3DSpec, GlobalAveragePooling3DSpec, MaxPooling1DSpec,
+                AveragePooling1DSpec, MaxPooling3DSpec, AveragePooling3DSpec {
 
     /** The Keras class name, which is also the stable type name in project files, e.g. {@code Conv2D}. */
     String kerasClassName();

@@ -3,6 +3,8 @@ package dev.stride.engine.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stride.engine.model.Activation;
+import dev.stride.engine.model.AveragePooling1DSpec;
+import dev.stride.engine.model.AveragePooling3DSpec;
 import dev.stride.engine.model.BatchNormalizationSpec;
 import dev.stride.engine.model.Constraint;
 import dev.stride.engine.model.Conv2DSpec;
@@ -17,11 +19,14 @@ import dev.stride.engine.model.Initializer;
 import dev.stride.engine.model.LayerNode;
 import dev.stride.engine.model.LayerSpec;
 import dev.stride.engine.model.Margins;
+import dev.stride.engine.model.MaxPooling1DSpec;
 import dev.stride.engine.model.MaxPooling2DSpec;
+import dev.stride.engine.model.MaxPooling3DSpec;
 import dev.stride.engine.model.NodeId;
 import dev.stride.engine.model.Padding;
 import dev.stride.engine.model.Regularizer;
 import dev.stride.engine.model.Size2D;
+import dev.stride.engine.model.Size3D;
 import dev.stride.engine.model.SubtractSpec;
 import dev.stride.engine.model.ZeroPadding2DSpec;
 import java.util.stream.Stream;
@@ -63,7 +68,15 @@ class KerasLayerCodeTest {
                         "layers.GlobalMaxPooling3D(keepdims=True)"),
                 Arguments.of(new GlobalAveragePooling3DSpec(DataFormat.CHANNELS_FIRST, false),
                         "layers.GlobalAveragePooling3D(data_format=\"channels_first\")"),
-                Arguments.of(new SubtractSpec(), "layers.Subtract()"));
+                Arguments.of(new SubtractSpec(), "layers.Subtract()"),
+                Arguments.of(MaxPooling1DSpec.of(), "layers.MaxPooling1D()"),
+                Arguments.of(new AveragePooling1DSpec(3, 1, Padding.SAME, DataFormat.CHANNELS_FIRST),
+                        "layers.AveragePooling1D((3,), strides=(1,), padding=\"same\","
+                                + " data_format=\"channels_first\")"),
+                Arguments.of(new MaxPooling3DSpec(Size3D.of(2, 3, 2), null, Padding.VALID, DataFormat.CHANNELS_LAST),
+                        "layers.MaxPooling3D((2, 3, 2))"),
+                Arguments.of(new AveragePooling3DSpec(Size3D.cube(2), Size3D.of(2, 2, 1), Padding.VALID,
+                        DataFormat.CHANNELS_LAST), "layers.AveragePooling3D(strides=(2, 2, 1))"));
     }
 
     @ParameterizedTest(name = "{1}")
