@@ -281,6 +281,59 @@ def build_residual(case):
     out = layers.Dense(3, activation="softmax")(layers.GlobalAveragePooling2D()(c))
     return keras.Model(inp, out)
 
+# merging_test.py: the element-wise merges on its (4, 5) inputs, Subtract's two-input rule, and base_merge.py's
+# broadcasting (trailing axes aligned, 1 stretches, None matches anything, the shorter shape gains leading axes)
+for cls in ["Subtract", "Multiply", "Average", "Maximum", "Minimum"]:
+    add("functional", [(cls, {})], [[4, 5], [4, 5]], 2)
+    add("functional", [(cls, {})], [[4, 5], [4, 6]])
+    add("functional", [(cls, {})], [[4, 5], [1, 5]])
+    add("functional", [(cls, {})], [[None, 4], [3, 4]])
+    add("functional", [(cls, {})], [[2, 4, 5], [4, 5]])
+    add("functional", [(cls, {})], [[3, 1, 5], [4, 1]])
+    add("functional", [(cls, {})], [[4, 5], [4, 5], [4, 5]], 2)
+    add("functional", [(cls, {})], [[8, 8, 3], [1, 1, 3], [8, 1, 1]])
+add("functional", [("Subtract", {})], [[4, 5]])
+# global_pooling_test.py: 1-D and 3-D global pooling in both data formats, with and without keepdims
+for df in ["channels_last", "channels_first"]:
+    for keep in [False, True]:
+        for cls in ["GlobalAveragePooling1D", "GlobalMaxPooling1D"]:
+            add("sequential", [(cls, dict(data_format=df, keepdims=keep))], [[3, 4]], 2)
+        for cls in ["GlobalAveragePooling3D", "GlobalMaxPooling3D"]:
+            add("sequential", [(cls, dict(data_format=df, keepdims=keep))], [[3, 4, 5, 6]], 2)
+for cls, shape in [("GlobalMaxPooling1D", [None, 7]), ("GlobalAveragePooling3D", [None, None, None, 3]),
+                   ("GlobalMaxPooling1D", [5, 6, 4]), ("GlobalAveragePooling3D", [5, 6, 4]),
+                   ("GlobalAveragePooling1D", [5])]:
+    add("sequential", [(cls, {})], [shape])
+# max_pooling_test.py / average_pooling_test.py: 1-D and 3-D pooling, then random 1-D and 3-D configurations
+for pool, strides, padding, df, shape in [(2, 1, "valid", "channels_last", [5, 4]),
+                                          (2, 1, "same", "channels_first", [5, 4]),
+                                          ([2], [2], "valid", "channels_last", [5, 4])]:
+    for cls in ["MaxPooling1D", "AveragePooling1D"]:
+        add("sequential", [(cls, dict(pool_size=pool, strides=strides, padding=padding, data_format=df))], [shape], 3)
+for pool, strides, padding, df in [(2, 1, "valid", "channels_last"), (2, 1, "same", "channels_first"),
+                                   ([2, 3, 2], [2, 2, 1], "valid", "channels_last")]:
+    for cls in ["MaxPooling3D", "AveragePooling3D"]:
+        add("sequential", [(cls, dict(pool_size=pool, strides=strides, padding=padding, data_format=df))],
+            [[5, 5, 5, 4]], 3)
+for _ in range(30):
+    df = fmt()
+    steps, features = rng.randint(1, 12), rng.randint(1, 4)
+    add("sequential", [(rng.choice(["MaxPooling1D", "AveragePooling1D"]),
+                        dict(pool_size=rng.randint(1, 4), strides=None if rng.random() < 0.4 else rng.randint(1, 3),
+                             padding=rng.choice(["valid", "same"]), data_format=df))],
+        [[steps, features] if df == "channels_last" else [features, steps]])
+for _ in range(30):
+    df = fmt()
+    d, h, w, ch = rng.randint(1, 7), rng.randint(1, 7), rng.randint(1, 7), rng.randint(1, 3)
+    strides = None if rng.random() < 0.4 else [rng.randint(1, 3), rng.randint(1, 3), rng.randint(1, 3)]
+    add("sequential", [(rng.choice(["MaxPooling3D", "AveragePooling3D"]),
+                        dict(pool_size=[rng.randint(1, 3), rng.randint(1, 3), rng.randint(1, 3)], strides=strides,
+                             padding=rng.choice(["valid", "same"]), data_format=df))],
+        [[d, h, w, ch] if df == "channels_last" else [ch, d, h, w]])
+add("sequential", [("MaxPooling1D", dict(pool_size=3))], [[None, 4]])
+add("sequential", [("AveragePooling3D", dict(pool_size=2, padding="same"))], [[None, 5, None, 2]])
+add("sequential", [("MaxPooling1D", {})], [[5, 6, 4]])
+
 
 results = []
 for case in CASES:

@@ -323,6 +323,10 @@ public final class Dl4jCompiler {
             vertexOf.put(node.id(), name);
         } else if (spec instanceof ConcatenateSpec s) {
             concatenate(graph, node, s, in);
+        } else {
+            // Layer kinds that shape inference and Keras JSON know but DL4J training does not map yet.
+            layer(Severity.ERROR, name, "", "layer '" + name + "' (" + spec.kerasClassName() + ") is not supported"
+                    + " by training yet; replace it with a supported layer to train in Stride");
         }
         if (layer != null) {
             if (!node.trainable()) {

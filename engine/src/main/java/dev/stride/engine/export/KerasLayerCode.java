@@ -8,7 +8,9 @@ import static dev.stride.engine.export.PythonSyntax.string;
 import dev.stride.engine.model.Activation;
 import dev.stride.engine.model.ActivationSpec;
 import dev.stride.engine.model.AddSpec;
+import dev.stride.engine.model.AveragePooling1DSpec;
 import dev.stride.engine.model.AveragePooling2DSpec;
+import dev.stride.engine.model.AveragePooling3DSpec;
 import dev.stride.engine.model.BatchNormalizationSpec;
 import dev.stride.engine.model.ConcatenateSpec;
 import dev.stride.engine.model.Constraint;
@@ -20,14 +22,20 @@ import dev.stride.engine.model.DenseSpec;
 import dev.stride.engine.model.DepthwiseConv2DSpec;
 import dev.stride.engine.model.DropoutSpec;
 import dev.stride.engine.model.FlattenSpec;
+import dev.stride.engine.model.GlobalAveragePooling1DSpec;
 import dev.stride.engine.model.GlobalAveragePooling2DSpec;
+import dev.stride.engine.model.GlobalAveragePooling3DSpec;
+import dev.stride.engine.model.GlobalMaxPooling1DSpec;
 import dev.stride.engine.model.GlobalMaxPooling2DSpec;
+import dev.stride.engine.model.GlobalMaxPooling3DSpec;
 import dev.stride.engine.model.Initializer;
 import dev.stride.engine.model.InputLayerSpec;
 import dev.stride.engine.model.LayerNode;
 import dev.stride.engine.model.LayerSpec;
 import dev.stride.engine.model.Margins;
+import dev.stride.engine.model.MaxPooling1DSpec;
 import dev.stride.engine.model.MaxPooling2DSpec;
+import dev.stride.engine.model.MaxPooling3DSpec;
 import dev.stride.engine.model.Padding;
 import dev.stride.engine.model.Regularizer;
 import dev.stride.engine.model.ReshapeSpec;
@@ -151,12 +159,44 @@ public final class KerasLayerCode {
             pooling(args, s.poolSize(), s.strides(), s.padding(), s.dataFormat());
         } else if (spec instanceof AveragePooling2DSpec s) {
             pooling(args, s.poolSize(), s.strides(), s.padding(), s.dataFormat());
+        } else if (spec instanceof MaxPooling1DSpec s) {
+            pooling(args, new int[] {s.poolSize()}, s.strides() == null ? null : new int[] {s.strides()},
+                    s.padding(), s.dataFormat());
+        } else if (spec instanceof AveragePooling1DSpec s) {
+            pooling(args, new int[] {s.poolSize()}, s.strides() == null ? null : new int[] {s.strides()},
+                    s.padding(), s.dataFormat());
+        } else if (spec instanceof MaxPooling3DSpec s) {
+            pooling(args, s.poolSize().toArray(), s.strides() == null ? null : s.strides().toArray(), s.padding(),
+                    s.dataFormat());
+        } else if (spec instanceof AveragePooling3DSpec s) {
+            pooling(args, s.poolSize().toArray(), s.strides() == null ? null : s.strides().toArray(), s.padding(),
+                    s.dataFormat());
         } else if (spec instanceof GlobalMaxPooling2DSpec s) {
             dataFormat(args, s.dataFormat());
             if (s.keepdims()) {
                 args.add("keepdims=True");
             }
         } else if (spec instanceof GlobalAveragePooling2DSpec s) {
+            dataFormat(args, s.dataFormat());
+            if (s.keepdims()) {
+                args.add("keepdims=True");
+            }
+        } else if (spec instanceof GlobalMaxPooling1DSpec s) {
+            dataFormat(args, s.dataFormat());
+            if (s.keepdims()) {
+                args.add("keepdims=True");
+            }
+        } else if (spec instanceof GlobalAveragePooling1DSpec s) {
+            dataFormat(args, s.dataFormat());
+            if (s.keepdims()) {
+                args.add("keepdims=True");
+            }
+        } else if (spec instanceof GlobalMaxPooling3DSpec s) {
+            dataFormat(args, s.dataFormat());
+            if (s.keepdims()) {
+                args.add("keepdims=True");
+            }
+        } else if (spec instanceof GlobalAveragePooling3DSpec s) {
             dataFormat(args, s.dataFormat());
             if (s.keepdims()) {
                 args.add("keepdims=True");
@@ -254,6 +294,28 @@ public final class KerasLayerCode {
         if (!dilation.equals(ONE)) {
             args.add("dilation_rate=" + pair(dilation));
         }
+    }
+
+    /** 1-D and 3-D pooling: Keras's default pool size 2 left out, sizes as Python tuples. */
+    private static void pooling(List<String> args, int[] pool, int[] strides, Padding padding, DataFormat format) {
+        if (java.util.Arrays.stream(pool).anyMatch(v -> v != 2)) {
+            args.add(pythonTuple(pool));
+        }
+        if (strides != null) {
+            args.add("strides=" + pythonTuple(strides));
+        }
+        if (padding != Padding.VALID) {
+            args.add("padding=" + string(padding.kerasName()));
+        }
+        dataFormat(args, format);
+    }
+
+    private static String pythonTuple(int[] values) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < values.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(values[i]);
+        }
+        return sb.append(values.length == 1 ? ",)" : ")").toString();
     }
 
     private static void pooling(List<String> args, Size2D pool, Size2D strides, Padding padding, DataFormat format) {

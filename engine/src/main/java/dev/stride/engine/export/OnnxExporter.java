@@ -5,6 +5,7 @@ import dev.stride.engine.model.Activation;
 import dev.stride.engine.model.ActivationSpec;
 import dev.stride.engine.model.AddSpec;
 import dev.stride.engine.model.AveragePooling2DSpec;
+import dev.stride.engine.model.AverageSpec;
 import dev.stride.engine.model.BatchNormalizationSpec;
 import dev.stride.engine.model.ConcatenateSpec;
 import dev.stride.engine.model.Conv2DSpec;
@@ -21,6 +22,9 @@ import dev.stride.engine.model.InputLayerSpec;
 import dev.stride.engine.model.LayerNode;
 import dev.stride.engine.model.LayerSpec;
 import dev.stride.engine.model.MaxPooling2DSpec;
+import dev.stride.engine.model.MaximumSpec;
+import dev.stride.engine.model.MinimumSpec;
+import dev.stride.engine.model.MultiplySpec;
 import dev.stride.engine.model.Network;
 import dev.stride.engine.model.NodeId;
 import dev.stride.engine.model.Padding;
@@ -28,6 +32,7 @@ import dev.stride.engine.model.ReshapeSpec;
 import dev.stride.engine.model.SeparableConv2DSpec;
 import dev.stride.engine.model.Size2D;
 import dev.stride.engine.model.SpatialDropout2DSpec;
+import dev.stride.engine.model.SubtractSpec;
 import dev.stride.engine.model.TensorShape;
 import dev.stride.engine.model.UpSampling2DSpec;
 import dev.stride.engine.model.ZeroPadding2DSpec;
@@ -150,11 +155,30 @@ public final class OnnxExporter {
             return activate(dense(name, in.get(0), inShape, dense), dense.activation(), outShape, name);
         } else if (spec instanceof AddSpec) {
             return graph.node("Sum", name, in.toArray(String[]::new)).add();
+        } else if (spec instanceof SubtractSpec) {
+            return graph.node("Sub", name, in.toArray(String[]::new)).add();
+        } else if (spec instanceof MultiplySpec) {
+            return multiply(name, in);
+        } else if (spec instanceof AverageSpec) {
+            return graph.node("Mean", name, in.toArray(String[]::new)).add();
+        } else if (spec instanceof MaximumSpec) {
+            return graph.node("Max", name, in.toArray(String[]::new)).add();
+        } else if (spec instanceof MinimumSpec) {
+            return graph.node("Min", name, in.toArray(String[]::new)).add();
         } else if (spec instanceof ConcatenateSpec concat) {
             return graph.node("Concat", name, in.toArray(String[]::new))
                     .attr("axis", (long) internalAxis(concat.axis(), outShape)).add();
         }
         throw new UnsupportedLayerException(FORMAT, name, spec.kerasClassName() + " layers");
+    }
+
+    /** ONNX's Mul takes exactly two inputs, so three or more inputs multiply in a chain. */
+    private String multiply(String name, List<String> in) {
+        String product = in.get(0);
+        for (int i = 1; i < in.size(); i++) {
+            product = graph.node("Mul", name, product, in.get(i)).add();
+        }
+        return product;
     }
 
     private String input(String name, InputLayerSpec input) {

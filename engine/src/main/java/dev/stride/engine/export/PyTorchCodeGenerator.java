@@ -8,6 +8,7 @@ import dev.stride.engine.model.Activation;
 import dev.stride.engine.model.ActivationSpec;
 import dev.stride.engine.model.AddSpec;
 import dev.stride.engine.model.AveragePooling2DSpec;
+import dev.stride.engine.model.AverageSpec;
 import dev.stride.engine.model.BatchNormalizationSpec;
 import dev.stride.engine.model.ConcatenateSpec;
 import dev.stride.engine.model.Conv2DSpec;
@@ -24,6 +25,9 @@ import dev.stride.engine.model.InputLayerSpec;
 import dev.stride.engine.model.LayerNode;
 import dev.stride.engine.model.LayerSpec;
 import dev.stride.engine.model.MaxPooling2DSpec;
+import dev.stride.engine.model.MaximumSpec;
+import dev.stride.engine.model.MinimumSpec;
+import dev.stride.engine.model.MultiplySpec;
 import dev.stride.engine.model.Network;
 import dev.stride.engine.model.NodeId;
 import dev.stride.engine.model.Padding;
@@ -32,6 +36,7 @@ import dev.stride.engine.model.ReshapeSpec;
 import dev.stride.engine.model.SeparableConv2DSpec;
 import dev.stride.engine.model.Size2D;
 import dev.stride.engine.model.SpatialDropout2DSpec;
+import dev.stride.engine.model.SubtractSpec;
 import dev.stride.engine.model.TensorShape;
 import dev.stride.engine.model.UpSampling2DSpec;
 import dev.stride.engine.model.ZeroPadding2DSpec;
@@ -329,6 +334,19 @@ public final class PyTorchCodeGenerator {
                     || s.biasConstraint() != null);
         } else if (spec instanceof AddSpec) {
             expression = from.stream().map(this::var).collect(Collectors.joining(" + "));
+        } else if (spec instanceof SubtractSpec) {
+            expression = var(from.get(0)) + " - " + var(from.get(1));
+        } else if (spec instanceof MultiplySpec) {
+            expression = from.stream().map(this::var).collect(Collectors.joining(" * "));
+        } else if (spec instanceof AverageSpec) {
+            expression = "(" + from.stream().map(this::var).collect(Collectors.joining(" + ")) + ") / "
+                    + from.size();
+        } else if (spec instanceof MaximumSpec || spec instanceof MinimumSpec) {
+            String function = spec instanceof MaximumSpec ? "torch.maximum(" : "torch.minimum(";
+            expression = var(from.get(0));
+            for (int i = 1; i < from.size(); i++) {
+                expression = function + expression + ", " + var(from.get(i)) + ")";
+            }
         } else if (spec instanceof ConcatenateSpec s) {
             expression = "torch.cat([" + from.stream().map(this::var).collect(Collectors.joining(", "))
                     + "], dim=" + torchAxis(s.axis(), out) + ")";

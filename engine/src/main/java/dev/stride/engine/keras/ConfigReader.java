@@ -130,6 +130,30 @@ final class ConfigReader {
         throw problem(key, "must be an integer or a list of 2 integers", value);
     }
 
+    /** A 1-D or 3-D size: an int, or a list of {@code count} ints as Keras writes tuples; null when absent. */
+    int[] tuple(String key, int count, int[] fallback) throws KerasJsonException {
+        JsonNode value = raw(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int[] result = new int[count];
+            if (value.isNumber()) {
+                java.util.Arrays.fill(result, asInt(value));
+                return result;
+            }
+            if (value.isArray() && value.size() == count) {
+                for (int i = 0; i < count; i++) {
+                    result[i] = asInt(value.get(i));
+                }
+                return result;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the explanation below
+        }
+        throw problem(key, "must be an integer or a list of " + count + " integer" + (count == 1 ? "" : "s"), value);
+    }
+
     Size2D optionalPair(String key) throws KerasJsonException {
         return has(key) ? pair(key, null) : null;
     }

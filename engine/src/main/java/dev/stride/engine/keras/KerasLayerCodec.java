@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.model.ActivationSpec;
 import dev.stride.engine.model.AddSpec;
+import dev.stride.engine.model.AveragePooling1DSpec;
+import dev.stride.engine.model.AveragePooling3DSpec;
+import dev.stride.engine.model.AverageSpec;
 import dev.stride.engine.model.AveragePooling2DSpec;
 import dev.stride.engine.model.BatchNormalizationSpec;
 import dev.stride.engine.model.ConcatenateSpec;
@@ -18,18 +21,30 @@ import dev.stride.engine.model.DenseSpec;
 import dev.stride.engine.model.DepthwiseConv2DSpec;
 import dev.stride.engine.model.DropoutSpec;
 import dev.stride.engine.model.FlattenSpec;
+import dev.stride.engine.model.GlobalAveragePooling1DSpec;
 import dev.stride.engine.model.GlobalAveragePooling2DSpec;
+import dev.stride.engine.model.GlobalAveragePooling3DSpec;
+import dev.stride.engine.model.GlobalMaxPooling1DSpec;
 import dev.stride.engine.model.GlobalMaxPooling2DSpec;
+import dev.stride.engine.model.GlobalMaxPooling3DSpec;
 import dev.stride.engine.model.Initializer;
 import dev.stride.engine.model.InputLayerSpec;
 import dev.stride.engine.model.LayerSpec;
 import dev.stride.engine.model.Margins;
+import dev.stride.engine.model.MaxPooling1DSpec;
 import dev.stride.engine.model.MaxPooling2DSpec;
+import dev.stride.engine.model.MaxPooling3DSpec;
+import dev.stride.engine.model.MaximumSpec;
+import dev.stride.engine.model.MinimumSpec;
+import dev.stride.engine.model.MultiplySpec;
+import dev.stride.engine.model.Padding;
 import dev.stride.engine.model.Regularizer;
 import dev.stride.engine.model.ReshapeSpec;
 import dev.stride.engine.model.SeparableConv2DSpec;
 import dev.stride.engine.model.Size2D;
+import dev.stride.engine.model.Size3D;
 import dev.stride.engine.model.SpatialDropout2DSpec;
+import dev.stride.engine.model.SubtractSpec;
 import dev.stride.engine.model.TensorShape;
 import dev.stride.engine.model.UpSampling2DSpec;
 import dev.stride.engine.model.ZeroPadding2DSpec;
@@ -55,13 +70,24 @@ public final class KerasLayerCodec {
             Map.entry("MaxPool2D", "MaxPooling2D"),
             Map.entry("AvgPool2D", "AveragePooling2D"),
             Map.entry("GlobalMaxPool2D", "GlobalMaxPooling2D"),
-            Map.entry("GlobalAvgPool2D", "GlobalAveragePooling2D"));
+            Map.entry("GlobalAvgPool2D", "GlobalAveragePooling2D"),
+            Map.entry("MaxPool1D", "MaxPooling1D"),
+            Map.entry("AvgPool1D", "AveragePooling1D"),
+            Map.entry("MaxPool3D", "MaxPooling3D"),
+            Map.entry("AvgPool3D", "AveragePooling3D"),
+            Map.entry("GlobalMaxPool1D", "GlobalMaxPooling1D"),
+            Map.entry("GlobalAvgPool1D", "GlobalAveragePooling1D"),
+            Map.entry("GlobalMaxPool3D", "GlobalMaxPooling3D"),
+            Map.entry("GlobalAvgPool3D", "GlobalAveragePooling3D"));
 
     /** The Keras class names this codec reads and writes. */
     public static final List<String> SUPPORTED = List.of("InputLayer", "Conv2D", "Conv2DTranspose",
             "SeparableConv2D", "DepthwiseConv2D", "MaxPooling2D", "AveragePooling2D", "GlobalMaxPooling2D",
             "GlobalAveragePooling2D", "ZeroPadding2D", "Cropping2D", "UpSampling2D", "BatchNormalization", "Dropout",
-            "SpatialDropout2D", "Activation", "Flatten", "Reshape", "Dense", "Add", "Concatenate");
+            "SpatialDropout2D", "Activation", "Flatten", "Reshape", "Dense", "Add", "Subtract",
+            "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "GlobalMaxPooling1D", "GlobalAveragePooling1D",
+            "GlobalMaxPooling3D", "GlobalAveragePooling3D", "MaxPooling1D", "AveragePooling1D", "MaxPooling3D",
+            "AveragePooling3D");
 
     private KerasLayerCodec() {
     }
@@ -174,11 +200,49 @@ public final class KerasLayerCodec {
                         c.constraint("kernel_constraint"), c.constraint("bias_constraint"));
             case "Add":
                 return new AddSpec();
+            case "Subtract":
+                return new SubtractSpec();
+            case "Multiply":
+                return new MultiplySpec();
+            case "Average":
+                return new AverageSpec();
+            case "Maximum":
+                return new MaximumSpec();
+            case "Minimum":
+                return new MinimumSpec();
+            case "MaxPooling1D":
+                return new MaxPooling1DSpec(c.tuple("pool_size", 1, new int[] {2})[0], single(c.tuple("strides", 1,
+                        null)), c.padding(), c.dataFormat());
+            case "AveragePooling1D":
+                return new AveragePooling1DSpec(c.tuple("pool_size", 1, new int[] {2})[0], single(c.tuple("strides",
+                        1, null)), c.padding(), c.dataFormat());
+            case "MaxPooling3D":
+                return new MaxPooling3DSpec(triple(c.tuple("pool_size", 3, new int[] {2, 2, 2})),
+                        triple(c.tuple("strides", 3, null)), c.padding(), c.dataFormat());
+            case "AveragePooling3D":
+                return new AveragePooling3DSpec(triple(c.tuple("pool_size", 3, new int[] {2, 2, 2})),
+                        triple(c.tuple("strides", 3, null)), c.padding(), c.dataFormat());
+            case "GlobalMaxPooling1D":
+                return new GlobalMaxPooling1DSpec(c.dataFormat(), c.bool("keepdims", false));
+            case "GlobalAveragePooling1D":
+                return new GlobalAveragePooling1DSpec(c.dataFormat(), c.bool("keepdims", false));
+            case "GlobalMaxPooling3D":
+                return new GlobalMaxPooling3DSpec(c.dataFormat(), c.bool("keepdims", false));
+            case "GlobalAveragePooling3D":
+                return new GlobalAveragePooling3DSpec(c.dataFormat(), c.bool("keepdims", false));
             case "Concatenate":
                 return new ConcatenateSpec(c.integer("axis", -1));
             default:
                 throw new IllegalStateException(canonical);
         }
+    }
+
+    private static Integer single(int[] values) {
+        return values == null ? null : values[0];
+    }
+
+    private static Size3D triple(int[] values) {
+        return values == null ? null : Size3D.of(values[0], values[1], values[2]);
     }
 
     private static void rejectLoRa(ConfigReader c) throws KerasJsonException {
@@ -457,8 +521,51 @@ public final class KerasLayerCodec {
             c.set("bias_constraint", constraint(s.biasConstraint()));
         } else if (spec instanceof ConcatenateSpec s) {
             c.put("axis", s.axis());
+        } else if (spec instanceof MaxPooling1DSpec s) {
+            pooling(c, new int[] {s.poolSize()}, s.strides() == null ? null : new int[] {s.strides()}, s.padding(),
+                    s.dataFormat());
+        } else if (spec instanceof AveragePooling1DSpec s) {
+            pooling(c, new int[] {s.poolSize()}, s.strides() == null ? null : new int[] {s.strides()}, s.padding(),
+                    s.dataFormat());
+        } else if (spec instanceof MaxPooling3DSpec s) {
+            pooling(c, s.poolSize().toArray(), s.strides() == null ? null : s.strides().toArray(), s.padding(),
+                    s.dataFormat());
+        } else if (spec instanceof AveragePooling3DSpec s) {
+            pooling(c, s.poolSize().toArray(), s.strides() == null ? null : s.strides().toArray(), s.padding(),
+                    s.dataFormat());
+        } else if (spec instanceof GlobalMaxPooling1DSpec s) {
+            globalPooling(c, s.dataFormat(), s.keepdims());
+        } else if (spec instanceof GlobalAveragePooling1DSpec s) {
+            globalPooling(c, s.dataFormat(), s.keepdims());
+        } else if (spec instanceof GlobalMaxPooling3DSpec s) {
+            globalPooling(c, s.dataFormat(), s.keepdims());
+        } else if (spec instanceof GlobalAveragePooling3DSpec s) {
+            globalPooling(c, s.dataFormat(), s.keepdims());
         }
         return c;
+    }
+
+    /** 1-D and 3-D pooling as Keras 3 writes it: sizes as lists; strides None stays None for an exact round trip. */
+    private static void pooling(ObjectNode c, int[] pool, int[] strides, Padding padding, DataFormat format) {
+        ArrayNode poolSize = c.putArray("pool_size");
+        for (int value : pool) {
+            poolSize.add(value);
+        }
+        if (strides == null) {
+            c.putNull("strides");
+        } else {
+            ArrayNode stridesNode = c.putArray("strides");
+            for (int value : strides) {
+                stridesNode.add(value);
+            }
+        }
+        c.put("padding", padding.kerasName());
+        c.put("data_format", format.kerasName());
+    }
+
+    private static void globalPooling(ObjectNode c, DataFormat format, boolean keepdims) {
+        c.put("data_format", format.kerasName());
+        c.put("keepdims", keepdims);
     }
 
     private static void pair(ObjectNode c, String key, Size2D value) {

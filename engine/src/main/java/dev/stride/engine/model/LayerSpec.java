@@ -8,12 +8,18 @@ public sealed interface LayerSpec
         permits InputLayerSpec, Conv2DSpec, Conv2DTransposeSpec, SeparableConv2DSpec, DepthwiseConv2DSpec,
                 MaxPooling2DSpec, AveragePooling2DSpec, GlobalMaxPooling2DSpec, GlobalAveragePooling2DSpec,
                 ZeroPadding2DSpec, Cropping2DSpec, UpSampling2DSpec, BatchNormalizationSpec, DropoutSpec,
-                SpatialDropout2DSpec, ActivationSpec, FlattenSpec, ReshapeSpec, DenseSpec, AddSpec, ConcatenateSpec {
+                SpatialDropout2DSpec, ActivationSpec, FlattenSpec, ReshapeSpec, DenseSpec, AddSpec, SubtractSpec,
+                MultiplySpec, AverageSpec, MaximumSpec, MinimumSpec, ConcatenateSpec, GlobalMaxPooling1DSpec,
+                GlobalAveragePooling1DSpec, GlobalMaxPooling3DSpec, GlobalAveragePooling3DSpec, MaxPooling1DSpec,
+                AveragePooling1DSpec, MaxPooling3DSpec, AveragePooling3DSpec {
 
     /** The Keras class name, which is also the stable type name in project files, e.g. {@code Conv2D}. */
     String kerasClassName();
 
-    /** True for layers that take several inputs (Add, Concatenate); all others take exactly one (InputLayer none). */
+    /**
+     * True for layers that take several inputs (the element-wise merges and Concatenate); all others take exactly one
+     * (InputLayer none).
+     */
     default boolean isMerge() {
         return false;
     }

@@ -5,8 +5,9 @@ import static dev.stride.engine.shape.Texts.size;
 
 import dev.stride.engine.model.Activation;
 import dev.stride.engine.model.ActivationSpec;
-import dev.stride.engine.model.AddSpec;
+import dev.stride.engine.model.AveragePooling1DSpec;
 import dev.stride.engine.model.AveragePooling2DSpec;
+import dev.stride.engine.model.AveragePooling3DSpec;
 import dev.stride.engine.model.BatchNormalizationSpec;
 import dev.stride.engine.model.ConcatenateSpec;
 import dev.stride.engine.model.Conv2DSpec;
@@ -17,23 +18,31 @@ import dev.stride.engine.model.DenseSpec;
 import dev.stride.engine.model.DepthwiseConv2DSpec;
 import dev.stride.engine.model.DropoutSpec;
 import dev.stride.engine.model.FlattenSpec;
+import dev.stride.engine.model.GlobalAveragePooling1DSpec;
 import dev.stride.engine.model.GlobalAveragePooling2DSpec;
+import dev.stride.engine.model.GlobalAveragePooling3DSpec;
+import dev.stride.engine.model.GlobalMaxPooling1DSpec;
 import dev.stride.engine.model.GlobalMaxPooling2DSpec;
+import dev.stride.engine.model.GlobalMaxPooling3DSpec;
 import dev.stride.engine.model.Initializer;
 import dev.stride.engine.model.InputLayerSpec;
 import dev.stride.engine.model.LayerNode;
 import dev.stride.engine.model.LayerSpec;
 import dev.stride.engine.model.Margins;
+import dev.stride.engine.model.MaxPooling1DSpec;
 import dev.stride.engine.model.MaxPooling2DSpec;
+import dev.stride.engine.model.MaxPooling3DSpec;
 import dev.stride.engine.model.Padding;
 import dev.stride.engine.model.ReshapeSpec;
 import dev.stride.engine.model.SeparableConv2DSpec;
 import dev.stride.engine.model.Size2D;
 import dev.stride.engine.model.SpatialDropout2DSpec;
+import dev.stride.engine.model.SubtractSpec;
 import dev.stride.engine.model.TensorShape;
 import dev.stride.engine.model.UpSampling2DSpec;
 import dev.stride.engine.model.ZeroPadding2DSpec;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -61,8 +70,10 @@ final class LayerRules {
     private LayerOutcome dispatch(LayerSpec spec, List<TensorShape> in) {
         if (spec instanceof InputLayerSpec s) {
             return input(s);
-        } else if (spec instanceof AddSpec) {
-            return add(in);
+        } else if (spec instanceof SubtractSpec) {
+            return subtract(in);
+        } else if (spec.isMerge() && !(spec instanceof ConcatenateSpec)) {
+            return elementwise(in);
         } else if (spec instanceof ConcatenateSpec s) {
             return concatenate(s, in);
         }
@@ -83,6 +94,22 @@ final class LayerRules {
             return globalPooling(x, s.dataFormat(), s.keepdims());
         } else if (spec instanceof GlobalAveragePooling2DSpec s) {
             return globalPooling(x, s.dataFormat(), s.keepdims());
+        } else if (spec instanceof MaxPooling1DSpec s) {
+            return pooling(x, new int[] {s.poolSize()}, new int[] {s.effectiveStrides()}, s.padding(), s.dataFormat());
+        } else if (spec instanceof AveragePooling1DSpec s) {
+            return pooling(x, new int[] {s.poolSize()}, new int[] {s.effectiveStrides()}, s.padding(), s.dataFormat());
+        } else if (spec instanceof MaxPooling3DSpec s) {
+            return pooling(x, s.poolSize().toArray(), s.effectiveStrides().toArray(), s.padding(), s.dataFormat());
+        } else if (spec instanceof AveragePooling3DSpec s) {
+            return pooling(x, s.poolSize().toArray(), s.effectiveStrides().toArray(), s.padding(), s.dataFormat());
+        } else if (spec instanceof GlobalMaxPooling1DSpec s) {
+            return globalPooling(x, 1, s.dataFormat(), s.keepdims());
+        } else if (spec instanceof GlobalAveragePooling1DSpec s) {
+            return globalPooling(x, 1, s.dataFormat(), s.keepdims());
+        } else if (spec instanceof GlobalMaxPooling3DSpec s) {
+            return globalPooling(x, 3, s.dataFormat(), s.keepdims());
+        } else if (spec instanceof GlobalAveragePooling3DSpec s) {
+            return globalPooling(x, 3, s.dataFormat(), s.keepdims());
         } else if (spec instanceof ZeroPadding2DSpec s) {
             return zeroPadding(s, x);
         } else if (spec instanceof Cropping2DSpec s) {
@@ -420,6 +447,100 @@ final class LayerRules {
         return LayerOutcome.passThrough(keepdims ? in.shape(1, 1, in.channels()) : TensorShape.of(in.channels()));
     }
 
+    /**
+     * Keras's base_global_pooling.py for 1-D (steps, features) and 3-D (depth, height, width, channels) inputs: the
+     * input must have exactly {@code spatialRank} + 1 axes; keepdims keeps each spatial axis as 1.
+     */
+    private LayerOutcome globalPooling(TensorShape x, int spatialRank, DataFormat format, boolean keepdims) {
+        if (!hasSpatialRank(x, spatialRank, format)) {
+            return null;
+        }
+        boolean channelsLast = format == DataFormat.CHANNELS_LAST;
+        int channels = channelsLast ? x.dim(-1) : x.dim(0);
+        if (!keepdims) {
+            return LayerOutcome.passThrough(TensorShape.of(channels));
+        }
+        List<Integer> dims = new ArrayList<>(Collections.nCopies(spatialRank, 1));
+        dims.add(channelsLast ? dims.size() : 0, channels);
+        return LayerOutcome.passThrough(new TensorShape(dims));
+    }
+
+    /** True when {@code x} is a 1-D sequence or 3-D volume with channels; otherwise reports why not. */
+    private boolean hasSpatialRank(TensorShape x, int spatialRank, DataFormat format) {
+        if (x.rank() == spatialRank + 1) {
+            return true;
+        }
+        String layout = spatialRank == 1
+                ? (format == DataFormat.CHANNELS_LAST ? "(steps, features)" : "(features, steps)")
+                : (format == DataFormat.CHANNELS_LAST ? "(depth, height, width, channels)"
+                        : "(channels, depth, height, width)");
+        error(null, kind() + " needs a rank-" + (spatialRank + 1) + " input " + layout + " but gets shape " + x
+                + " (rank " + x.rank() + "); add a Reshape to that shape");
+        return false;
+    }
+
+    /**
+     * MaxPooling1D/3D and AveragePooling1D/3D (Keras's compute_pooling_output_shape): each spatial axis by
+     * {@link ConvArithmetic#poolOutputSize}; a window larger than a 'valid' input is an error as in 2-D.
+     */
+    private LayerOutcome pooling(TensorShape x, int[] pool, int[] strides, Padding padding, DataFormat format) {
+        boolean ok = positive("pool_size", pool) & positive("strides", strides);
+        if (!hasSpatialRank(x, pool.length, format) || !ok) {
+            return null;
+        }
+        int first = format == DataFormat.CHANNELS_LAST ? 0 : 1;
+        List<Integer> dims = new ArrayList<>(x.dims());
+        List<String> lost = new ArrayList<>();
+        for (int axis = 0; axis < pool.length; axis++) {
+            int in = x.dim(first + axis);
+            int out = ConvArithmetic.poolOutputSize(in, pool[axis], strides[axis], padding);
+            if (in != TensorShape.UNKNOWN && out <= 0) {
+                error("pool_size", "pool " + tuple(pool) + " is larger than the " + spatial(x, first, pool.length)
+                        + " input; use padding 'same', a smaller pool, or a larger input");
+                return null;
+            }
+            int uncovered = ConvArithmetic.uncoveredInputs(in, pool[axis], strides[axis], padding, 1);
+            if (uncovered > 0) {
+                String word = pool.length == 1 ? "step" : new String[] {"depth slice", "row", "column"}[axis];
+                lost.add(uncovered == 1 ? "the last " + word : "the last " + uncovered + " " + word + "s");
+            }
+            dims.set(first + axis, out);
+        }
+        if (!lost.isEmpty()) {
+            warning("strides", "with strides " + tuple(strides) + ", no window covers " + String.join(" or ", lost)
+                    + " of the " + spatial(x, first, pool.length) + " input; use padding 'same' or an input size"
+                    + " that fits");
+        }
+        return LayerOutcome.passThrough(new TensorShape(dims));
+    }
+
+    private boolean positive(String parameter, int[] values) {
+        for (int value : values) {
+            if (value <= 0) {
+                error(parameter, parameter + " must be at least 1, got " + tuple(values));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String tuple(int[] values) {
+        StringBuilder sb = new StringBuilder();
+        for (int value : values) {
+            sb.append(sb.length() == 0 ? "" : "×").append(value);
+        }
+        return sb.toString();
+    }
+
+    private static String spatial(TensorShape x, int first, int count) {
+        StringBuilder sb = new StringBuilder();
+        for (int axis = first; axis < first + count; axis++) {
+            int dim = x.dim(axis);
+            sb.append(sb.length() == 0 ? "" : "×").append(dim == TensorShape.UNKNOWN ? "?" : String.valueOf(dim));
+        }
+        return sb.toString();
+    }
+
     private static int plus(int dim, int amount) {
         return dim == TensorShape.UNKNOWN ? dim : dim + amount;
     }
@@ -606,12 +727,23 @@ final class LayerRules {
         return new LayerOutcome(x.withDim(-1, s.units()), params, 0, macs);
     }
 
-    private LayerOutcome add(List<TensorShape> in) {
+    /** Keras's Subtract refuses anything but two inputs ("should be called on exactly 2 inputs"). */
+    private LayerOutcome subtract(List<TensorShape> in) {
+        if (in.size() != 2) {
+            error(null, "Subtract takes exactly 2 inputs (first minus second) but " + in.size()
+                    + (in.size() == 1 ? " is" : " are") + " connected; connect exactly two branches");
+            return null;
+        }
+        return elementwise(in);
+    }
+
+    /** Add, Subtract, Multiply, Average, Maximum and Minimum: Keras's element-wise merge shape, no weights. */
+    private LayerOutcome elementwise(List<TensorShape> in) {
         TensorShape result = in.get(0);
         for (int i = 1; i < in.size(); i++) {
             TensorShape merged = broadcast(result, in.get(i));
             if (merged == null) {
-                error(null, "Add needs inputs of the same shape but gets " + describe(in)
+                error(null, kind() + " needs inputs of the same shape but gets " + describe(in)
                         + "; make them match, e.g. with a 1×1 Conv2D on the shortcut or a Concatenate instead");
                 return null;
             }

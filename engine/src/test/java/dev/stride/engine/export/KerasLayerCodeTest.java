@@ -3,20 +3,31 @@ package dev.stride.engine.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stride.engine.model.Activation;
+import dev.stride.engine.model.AveragePooling1DSpec;
+import dev.stride.engine.model.AveragePooling3DSpec;
 import dev.stride.engine.model.BatchNormalizationSpec;
 import dev.stride.engine.model.Constraint;
 import dev.stride.engine.model.Conv2DSpec;
+import dev.stride.engine.model.DataFormat;
 import dev.stride.engine.model.DenseSpec;
 import dev.stride.engine.model.DropoutSpec;
+import dev.stride.engine.model.GlobalAveragePooling1DSpec;
+import dev.stride.engine.model.GlobalAveragePooling3DSpec;
+import dev.stride.engine.model.GlobalMaxPooling1DSpec;
+import dev.stride.engine.model.GlobalMaxPooling3DSpec;
 import dev.stride.engine.model.Initializer;
 import dev.stride.engine.model.LayerNode;
 import dev.stride.engine.model.LayerSpec;
 import dev.stride.engine.model.Margins;
+import dev.stride.engine.model.MaxPooling1DSpec;
 import dev.stride.engine.model.MaxPooling2DSpec;
+import dev.stride.engine.model.MaxPooling3DSpec;
 import dev.stride.engine.model.NodeId;
 import dev.stride.engine.model.Padding;
 import dev.stride.engine.model.Regularizer;
 import dev.stride.engine.model.Size2D;
+import dev.stride.engine.model.Size3D;
+import dev.stride.engine.model.SubtractSpec;
 import dev.stride.engine.model.ZeroPadding2DSpec;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +60,23 @@ class KerasLayerCodeTest {
                 Arguments.of(DropoutSpec.of(0.25), "layers.Dropout(0.25)"),
                 Arguments.of(BatchNormalizationSpec.of(), "layers.BatchNormalization()"),
                 Arguments.of(ZeroPadding2DSpec.of(Margins.of(0, 1, 0, 1)),
-                        "layers.ZeroPadding2D(padding=((0, 1), (0, 1)))"));
+                        "layers.ZeroPadding2D(padding=((0, 1), (0, 1)))"),
+                Arguments.of(GlobalMaxPooling1DSpec.of(), "layers.GlobalMaxPooling1D()"),
+                Arguments.of(new GlobalAveragePooling1DSpec(DataFormat.CHANNELS_FIRST, true),
+                        "layers.GlobalAveragePooling1D(data_format=\"channels_first\", keepdims=True)"),
+                Arguments.of(new GlobalMaxPooling3DSpec(DataFormat.CHANNELS_LAST, true),
+                        "layers.GlobalMaxPooling3D(keepdims=True)"),
+                Arguments.of(new GlobalAveragePooling3DSpec(DataFormat.CHANNELS_FIRST, false),
+                        "layers.GlobalAveragePooling3D(data_format=\"channels_first\")"),
+                Arguments.of(new SubtractSpec(), "layers.Subtract()"),
+                Arguments.of(MaxPooling1DSpec.of(), "layers.MaxPooling1D()"),
+                Arguments.of(new AveragePooling1DSpec(3, 1, Padding.SAME, DataFormat.CHANNELS_FIRST),
+                        "layers.AveragePooling1D((3,), strides=(1,), padding=\"same\","
+                                + " data_format=\"channels_first\")"),
+                Arguments.of(new MaxPooling3DSpec(Size3D.of(2, 3, 2), null, Padding.VALID, DataFormat.CHANNELS_LAST),
+                        "layers.MaxPooling3D((2, 3, 2))"),
+                Arguments.of(new AveragePooling3DSpec(Size3D.cube(2), Size3D.of(2, 2, 1), Padding.VALID,
+                        DataFormat.CHANNELS_LAST), "layers.AveragePooling3D(strides=(2, 2, 1))"));
     }
 
     @ParameterizedTest(name = "{1}")
