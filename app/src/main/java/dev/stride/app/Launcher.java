@@ -12,6 +12,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         StartupClock.markMain();
+        dev.stride.engine.backend.NativeBuild.selectOneDnnBuildIfPresent();
         Application.launch(StrideApp.class, args);
     }
 }

@@ -32,8 +32,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class TrainingViewTest {
-    /** The digits' training files hold 400 images per class; the sample's 0.1 stratified split keeps 40 of each. */
-    private static final int DIGITS_VALIDATION_IMAGES = 400;
+    /** The digits' training files hold 400 images per class; the sample's 0.05 stratified split keeps 20 of each. */
+    private static final int DIGITS_VALIDATION_IMAGES = 200;
 
     @TempDir
     static Path projectFolder;

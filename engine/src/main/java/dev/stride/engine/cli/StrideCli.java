@@ -29,25 +29,8 @@ public final class StrideCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        selectOneDnnBuildIfPresent();
+        dev.stride.engine.backend.NativeBuild.selectOneDnnBuildIfPresent();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
-    }
-
-    /**
-     * JavaCPP loads nd4j-native's oneDNN build only when told its platform extension; the `onednn` Maven profile
-     * ships that build alone, so say so before ND4J loads (an explicit setting wins).
-     */
-    static void selectOneDnnBuildIfPresent() {
-        if (System.getProperty("javacpp.platform.extension") != null) {
-            return;
-        }
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("linux")
-                ? "linux" : "";
-        String arch = System.getProperty("os.arch", "").replace("amd64", "x86_64");
-        String resource = "org/nd4j/linalg/cpu/nativecpu/bindings/" + os + "-" + arch + "-onednn/";
-        if (!os.isEmpty() && StrideCli.class.getClassLoader().getResource(resource + "libnd4jcpu.so") != null) {
-            System.setProperty("javacpp.platform.extension", "-onednn");
-        }
     }
 
     /** Runs the CLI with the given streams and returns the exit code; never throws. */

@@ -47,9 +47,9 @@ class DatasetRunsTest {
         }
         ImagePixels digit = inspector.example(0);
         assertThat(inspector.featureMaps(digit)).extracting(ModelInspector.FeatureMap::channels)
-                .containsExactly(6, 16);
+                .containsExactly(20, 50);
         assertThat(inspector.featureMaps(digit).get(0).height()).isEqualTo(20);
-        assertThat(inspector.firstLayerKernels().filters()).isEqualTo(6);
+        assertThat(inspector.firstLayerKernels().filters()).isEqualTo(20);
         assertThat(inspector.firstLayerKernels().height()).isEqualTo(5);
 
         // A picture file goes through the dataset's own preprocessing to the same input as the held-out copy.
