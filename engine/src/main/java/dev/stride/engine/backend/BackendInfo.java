@@ -50,6 +50,9 @@ public record BackendInfo(String backend, String backendClass, List<String> devi
         String blasVendor = String.valueOf(env.getOrDefault("blas.vendor", "unknown"));
         String optimisation = cpuOptimisation();
         String blas = optimisation.isEmpty() ? blasVendor : blasVendor + ", " + optimisation;
+        if (System.getProperty("javacpp.platform.extension", "").contains("onednn")) {
+            blas += ", oneDNN";
+        }
         int threads = intValue(env.get("omp.threads"), Runtime.getRuntime().availableProcessors());
         String note = gpu ? "" : "CPU backend (nd4j-native). Build with -Pgpu for DL4J's CUDA 11.6 backend.";
         return new BackendInfo(gpu ? "GPU" : "CPU", nd4jBackend.getClass().getSimpleName(), devices, blas, threads,
