@@ -64,7 +64,7 @@ class TrainingViewTest {
         robot.doubleClickOn(epochs.getEditor()).eraseText(3).write("1");
         robot.clickOn("#trainingBatchSize");
         assertThat(vm.epochsProperty().get()).isEqualTo(1);
-        assertThat(vm.networkProperty().get().size()).isEqualTo(9);
+        assertThat(vm.networkProperty().get().size()).isEqualTo(8);
         assertThat(vm.datasetKindProperty().get()).isEqualTo(DatasetChoice.Kind.PROJECT_DATASET);
 
         robot.clickOn("#trainingStart");
@@ -111,7 +111,7 @@ class TrainingViewTest {
         try (var files = Files.list(projectFolder.resolve("lenet-digits.stride.runs"))) {
             assertThat(files.filter(f -> f.toString().endsWith(".json"))).hasSize(1);
         }
-        assertThat(vm.runs()).singleElement().satisfies(run -> assertThat(run.architecture()).hasSize(9));
+        assertThat(vm.runs()).singleElement().satisfies(run -> assertThat(run.architecture()).hasSize(vm.networkProperty().get().size()));
     }
 
     /** The default sample copied to a temporary folder (so its runs land there), its dataset path made absolute. */
