@@ -154,7 +154,7 @@ final class MainWindow {
                 item("menu.file.save", "Shortcut+S", this::save),
                 item("menu.file.saveAs", "Shortcut+Shift+S", this::saveAs),
                 new SeparatorMenuItem(),
-                item("menu.file.importKeras", null, this::importKeras),
+                item("menu.file.importKeras", null, this::importKeras), exportMenu(),
                 new SeparatorMenuItem(), item("menu.file.exit", null, this::exit));
 
         MenuItem undo = item("menu.edit.undo", "Shortcut+Z", () -> text().ifPresentOrElse(TextInputControl::undo,
@@ -216,6 +216,49 @@ final class MainWindow {
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** File → Export: the design in every format a design (not yet trained) can take. */
+    private Menu exportMenu() {
+        Menu export = new Menu(messages.get("menu.file.export"));
+        export.setId("menu.file.export");
+        for (dev.stride.engine.export.ExportFormat format : dev.stride.app.project.DesignExport.designFormats()) {
+            MenuItem item = new MenuItem(messages.get("export." + format.cliName()) + "…");
+            item.setId("menu.file.export." + format.cliName());
+            item.setOnAction(event -> exportChosen(format));
+            export.getItems().add(item);
+        }
+        return export;
+    }
+
+    private void exportChosen(dev.stride.engine.export.ExportFormat format) {
+        FileChooser chooser = chooser("dialog.export");
+        String stem = format == dev.stride.engine.export.ExportFormat.DL4J_JAVA ? "Network" : documentStem();
+        chooser.setInitialFileName(stem + format.extension());
+        java.io.File chosen = chooser.showSaveDialog(window());
+        if (chosen != null) {
+            exportTo(format, chosen.toPath());
+        }
+    }
+
+    /** Writes the open design in {@code format} to {@code target} in the background; reports in the status bar. */
+    CompletableFuture<Path> exportTo(dev.stride.engine.export.ExportFormat format, Path target) {
+        return dev.stride.app.project.DesignExport.export(context.background(), model.toProject(), documentStem(),
+                format, target).whenComplete((written, error) -> Platform.runLater(() -> {
+                    if (error != null) {
+                        Throwable cause = error.getCause() != null ? error.getCause() : error;
+                        showError(messages.get("error.export", target.getFileName()), String.valueOf(
+                                cause.getMessage()));
+                    } else {
+                        status(messages.get("status.exported", target.getFileName()));
+                    }
+                }));
+    }
+
+    private String documentStem() {
+        Path file = model.fileProperty().get();
+        String name = file == null ? "network" : file.getFileName().toString();
+        return name.endsWith(".stride") ? name.substring(0, name.length() - ".stride".length()) : name;
     }
 
     /**
@@ -298,10 +341,13 @@ final class MainWindow {
         Tab training = placeholderTab("dock.training", new FontIcon(MaterialDesignC.CHART_LINE));
         Tab gallery = placeholderTab("dock.gallery", new FontIcon(MaterialDesignI.IMAGE_MULTIPLE));
         galleryView = dev.stride.app.data.GalleryView.attach(gallery, context, SampleLocator.samplesFolder());
+        Tab code = new Tab(messages.get("dock.code"), new dev.stride.app.editor.CodePane(model, messages));
+        code.setId("dock.code");
+        code.setGraphic(new FontIcon(MaterialDesignC.CODE_BRACES));
         Tab explainer = new Tab(messages.get("dock.explainer"));
         explainer.setId("dock.explainer");
         explainer.setGraphic(new FontIcon(MaterialDesignM.MOTION_PLAY_OUTLINE));
-        dock = new TabPane(summary, training, gallery, explainer);
+        dock = new TabPane(summary, training, gallery, code, explainer);
         dock.setId("dock");
         // The Training and Explainer tabs are built when first shown: the window's first frame stays fast.
         dock.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {

@@ -28,7 +28,7 @@ class MainWindowTest {
         assertThat(robot.lookup("#properties").tryQuery()).isPresent();
         TabPane dock = robot.lookup("#dock").queryAs(TabPane.class);
         assertThat(dock.getTabs()).extracting(tab -> tab.getText())
-                .containsExactly("Summary", "Training", "Gallery", "Explainer");
+                .containsExactly("Summary", "Training", "Gallery", "Code", "Explainer");
     }
 
     @Test
