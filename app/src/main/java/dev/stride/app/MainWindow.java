@@ -324,9 +324,10 @@ final class MainWindow {
         editor.disableProperty().bind(designLocked);
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.7);
-        // The explainer needs room: selecting its tab raises the dock (the user can drag it back).
+        // The explainer and the code need room: selecting their tab raises the dock (the user can drag it back).
         dock.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
-            if (tab != null && "dock.explainer".equals(tab.getId()) && vertical.getDividerPositions()[0] > 0.4) {
+            boolean wantsRoom = tab != null && ("dock.explainer".equals(tab.getId()) || "dock.code".equals(tab.getId()));
+            if (wantsRoom && vertical.getDividerPositions()[0] > 0.4) {
                 vertical.setDividerPositions(0.3);
             }
         });

@@ -55,9 +55,12 @@ public final class CodePane extends VBox {
         VBox.setVgrow(code, Priority.ALWAYS);
         Label layerLabel = new Label(messages.get("code.layer"));
         HBox layerRow = new HBox(8, layerLabel, layerLine);
+        layerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(layerLine, Priority.ALWAYS);
         HBox languageRow = new HBox(8, new Label(messages.get("code.design")), language);
+        languageRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setSpacing(6);
+        setPadding(new javafx.geometry.Insets(8));
         getChildren().addAll(layerRow, languageRow, code);
         model.focusedProperty().addListener((obs, old, id) -> refreshLayer());
         model.networkProperty().addListener((obs, old, network) -> {
