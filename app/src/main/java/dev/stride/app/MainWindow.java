@@ -74,6 +74,7 @@ final class MainWindow {
     private final javafx.beans.property.BooleanProperty designLocked =
             new javafx.beans.property.SimpleBooleanProperty(this, "designLocked");
     private dev.stride.app.data.GalleryView galleryView;
+    private Tab galleryTab;
     private TabPane dock;
     private final NetworkCanvas canvas;
     private final Menu recentMenu = new Menu();
@@ -341,8 +342,8 @@ final class MainWindow {
         summary.setGraphic(new FontIcon(MaterialDesignT.TABLE_LARGE));
         Tab training = placeholderTab("dock.training", new FontIcon(MaterialDesignC.CHART_LINE));
         Tab gallery = placeholderTab("dock.gallery", new FontIcon(MaterialDesignI.IMAGE_MULTIPLE));
-        galleryView = dev.stride.app.data.GalleryView.attach(gallery, context, SampleLocator.samplesFolder());
-        Tab code = new Tab(messages.get("dock.code"), new dev.stride.app.editor.CodePane(model, messages));
+        galleryTab = gallery;
+        Tab code = new Tab(messages.get("dock.code"));
         code.setId("dock.code");
         code.setGraphic(new FontIcon(MaterialDesignC.CODE_BRACES));
         Tab explainer = new Tab(messages.get("dock.explainer"));
@@ -350,9 +351,13 @@ final class MainWindow {
         explainer.setGraphic(new FontIcon(MaterialDesignM.MOTION_PLAY_OUTLINE));
         dock = new TabPane(summary, training, gallery, code, explainer);
         dock.setId("dock");
-        // The Training and Explainer tabs are built when first shown: the window's first frame stays fast.
+        // Every tab but the summary is built when first shown: the window's first frame stays fast.
         dock.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
-            if (tab == training && trainingView == null) {
+            if (tab == gallery) {
+                galleryView();
+            } else if (tab == code && code.getContent() == null) {
+                code.setContent(new dev.stride.app.editor.CodePane(model, messages));
+            } else if (tab == training && trainingView == null) {
                 training.setContent(trainingView().root());
             } else if (tab == explainer && explainer.getContent() == null) {
                 explainer.setContent(explainerView().root());
@@ -369,11 +374,19 @@ final class MainWindow {
     TrainingView trainingView() {
         if (trainingView == null) {
             trainingView = TrainingView.create(context, dev.stride.app.training.DatasetLauncher.compilingTheDesign(
-                    galleryView.viewModel().augmentationProperty()::get));
+                    galleryView().viewModel().augmentationProperty()::get));
             trainingView.followDesigner(model.networkProperty(), model.fileProperty());
             designLocked.bind(trainingView.viewModel().designLockedProperty());
         }
         return trainingView;
+    }
+
+    /** The Gallery tab's view, made on first use (the Training tab shares its augmentation settings). */
+    private dev.stride.app.data.GalleryView galleryView() {
+        if (galleryView == null) {
+            galleryView = dev.stride.app.data.GalleryView.attach(galleryTab, context, SampleLocator.samplesFolder());
+        }
+        return galleryView;
     }
 
     private ExplainerView explainerView() {

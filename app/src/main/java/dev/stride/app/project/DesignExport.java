@@ -16,7 +16,10 @@ import java.util.concurrent.Executor;
 
 /** The app's side of export: the open project, in any of the engine's formats, written atomically off the UI thread. */
 public final class DesignExport {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first export, not when the File menu is built: Jackson's start-up costs ~100 ms. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private DesignExport() {
     }
@@ -54,7 +57,7 @@ public final class DesignExport {
             return TrainingSettings.defaults();
         }
         try {
-            return JSON.treeToValue(project.training(), TrainingSettings.class);
+            return Json.MAPPER.treeToValue(project.training(), TrainingSettings.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return TrainingSettings.defaults(); // an unreadable block: the design still exports, with defaults
         }
