@@ -367,13 +367,8 @@ public final class KerasLayerCodec {
             c.put("groups", s.groups());
             c.put("activation", s.activation().kerasName());
             c.put("use_bias", s.useBias());
-            c.set("kernel_initializer", initializer(s.kernelInitializer()));
-            c.set("bias_initializer", initializer(s.biasInitializer()));
-            c.set("kernel_regularizer", regularizer(s.kernelRegularizer()));
-            c.set("bias_regularizer", regularizer(s.biasRegularizer()));
-            c.set("activity_regularizer", regularizer(s.activityRegularizer()));
-            c.set("kernel_constraint", constraint(s.kernelConstraint()));
-            c.set("bias_constraint", constraint(s.biasConstraint()));
+            kernelAndBias(c, s.kernelInitializer(), s.biasInitializer(), s.kernelRegularizer(), s.biasRegularizer(),
+                    s.activityRegularizer(), s.kernelConstraint(), s.biasConstraint());
         } else if (spec instanceof Conv2DTransposeSpec s) {
             c.put("filters", s.filters());
             pair(c, "kernel_size", s.kernelSize());
@@ -388,13 +383,8 @@ public final class KerasLayerCodec {
             pair(c, "dilation_rate", s.dilationRate());
             c.put("activation", s.activation().kerasName());
             c.put("use_bias", s.useBias());
-            c.set("kernel_initializer", initializer(s.kernelInitializer()));
-            c.set("bias_initializer", initializer(s.biasInitializer()));
-            c.set("kernel_regularizer", regularizer(s.kernelRegularizer()));
-            c.set("bias_regularizer", regularizer(s.biasRegularizer()));
-            c.set("activity_regularizer", regularizer(s.activityRegularizer()));
-            c.set("kernel_constraint", constraint(s.kernelConstraint()));
-            c.set("bias_constraint", constraint(s.biasConstraint()));
+            kernelAndBias(c, s.kernelInitializer(), s.biasInitializer(), s.kernelRegularizer(), s.biasRegularizer(),
+                    s.activityRegularizer(), s.kernelConstraint(), s.biasConstraint());
         } else if (spec instanceof SeparableConv2DSpec s) {
             c.put("filters", s.filters());
             pair(c, "kernel_size", s.kernelSize());
@@ -512,13 +502,8 @@ public final class KerasLayerCodec {
             c.put("units", s.units());
             c.put("activation", s.activation().kerasName());
             c.put("use_bias", s.useBias());
-            c.set("kernel_initializer", initializer(s.kernelInitializer()));
-            c.set("bias_initializer", initializer(s.biasInitializer()));
-            c.set("kernel_regularizer", regularizer(s.kernelRegularizer()));
-            c.set("bias_regularizer", regularizer(s.biasRegularizer()));
-            c.set("activity_regularizer", regularizer(s.activityRegularizer()));
-            c.set("kernel_constraint", constraint(s.kernelConstraint()));
-            c.set("bias_constraint", constraint(s.biasConstraint()));
+            kernelAndBias(c, s.kernelInitializer(), s.biasInitializer(), s.kernelRegularizer(), s.biasRegularizer(),
+                    s.activityRegularizer(), s.kernelConstraint(), s.biasConstraint());
         } else if (spec instanceof ConcatenateSpec s) {
             c.put("axis", s.axis());
         } else if (spec instanceof MaxPooling1DSpec s) {
@@ -566,6 +551,19 @@ public final class KerasLayerCodec {
     private static void globalPooling(ObjectNode c, DataFormat format, boolean keepdims) {
         c.put("data_format", format.kerasName());
         c.put("keepdims", keepdims);
+    }
+
+    /** The kernel/bias settings Conv2D, Conv2DTranspose and Dense share, in Keras's key order. */
+    private static void kernelAndBias(ObjectNode c, Initializer kernelInitializer, Initializer biasInitializer,
+            Regularizer kernelRegularizer, Regularizer biasRegularizer, Regularizer activityRegularizer,
+            Constraint kernelConstraint, Constraint biasConstraint) {
+        c.set("kernel_initializer", initializer(kernelInitializer));
+        c.set("bias_initializer", initializer(biasInitializer));
+        c.set("kernel_regularizer", regularizer(kernelRegularizer));
+        c.set("bias_regularizer", regularizer(biasRegularizer));
+        c.set("activity_regularizer", regularizer(activityRegularizer));
+        c.set("kernel_constraint", constraint(kernelConstraint));
+        c.set("bias_constraint", constraint(biasConstraint));
     }
 
     private static void pair(ObjectNode c, String key, Size2D value) {
