@@ -169,6 +169,8 @@ public final class Dl4jCompiler {
                 // Workspaces stay on: without them DL4J trained 3× slower and used 10–24 GB here.
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                // Keeps each convolution's forward output for its backward pass instead of computing it twice.
+                .cacheMode(org.deeplearning4j.nn.conf.CacheMode.DEVICE)
                 .graphBuilder();
         NodeId sink = sinks.get(0);
         for (NodeId id : order.get()) {
