@@ -58,10 +58,10 @@ final class InputConvolutionHelper extends MKLDNNConvHelper {
         // Per example: delta[n] (filters × positions) · columns[n]ᵀ (positions × patch); summed over examples.
         INDArray perExample = Nd4j.matmul(deltaRows, columns.reshape('c', examples, patch, outH * outW),
                 false, true, false);
-        weightGradView.assign(perExample.sum(0).reshape(weightGradView.shape()));
+        weightGradView.assign(AxisReductions.sum(perExample, 0).reshape(weightGradView.shape()));
         Gradient gradient = new DefaultGradient();
         if (biasGradView != null) {
-            biasGradView.assign(deltaRows.sum(2).sum(0).reshape(biasGradView.shape()));
+            biasGradView.assign(AxisReductions.sum(AxisReductions.sum(deltaRows, 2), 0).reshape(biasGradView.shape()));
             gradient.gradientForVariable().put(ConvolutionParamInitializer.BIAS_KEY, biasGradView);
         }
         gradient.gradientForVariable().put(ConvolutionParamInitializer.WEIGHT_KEY, weightGradView);

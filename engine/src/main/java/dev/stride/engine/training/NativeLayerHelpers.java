@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
-import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
@@ -54,7 +53,7 @@ public final class NativeLayerHelpers {
                             ? new InputConvolutionHelper(type) : new MKLDNNConvHelper(type));
                     installed++;
                 } else if (layer instanceof BatchNormalization batchNorm && !batchNorm.layerConf().isLockGammaBeta()) {
-                    set(BatchNormalization.class, layer, new MKLDNNBatchNormHelper(layer.getParam("gamma").dataType()));
+                    set(BatchNormalization.class, layer, new ChannelBatchNormHelper());
                     installed++;
                 } else if (layer instanceof SubsamplingLayer) {
                     set(SubsamplingLayer.class, layer, new MKLDNNSubsamplingHelper(DataType.FLOAT));

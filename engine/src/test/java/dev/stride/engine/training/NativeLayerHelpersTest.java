@@ -33,18 +33,20 @@ import org.nd4j.linalg.factory.Nd4j;
 /** The oneDNN helpers and the convolution cache must train exactly what DL4J's own layers train. */
 class NativeLayerHelpersTest {
 
-    @ParameterizedTest(name = "{0}x{0} kernel, stride {1}, dilation {2}, {3}, bias {4}")
-    @CsvSource({"5, 1, 1, Same, true", "3, 2, 1, Truncate, true", "3, 1, 2, Same, false", "4, 3, 1, Truncate, true"})
+    @ParameterizedTest(name = "{0}x{0} kernel, stride {1}, dilation {2}, {3}, bias {4}, batch {5}")
+    @CsvSource({"5, 1, 1, Same, true, 6", "3, 2, 1, Truncate, true, 6", "3, 1, 2, Same, false, 6",
+            "4, 3, 1, Truncate, true, 6", "3, 1, 1, Same, true, 1", "15, 1, 1, Truncate, true, 3",
+            "3, 16, 1, Truncate, true, 2"})
     void the_input_layer_helper_gives_onednns_weight_and_bias_gradients(int kernel, int stride, int dilation,
-            ConvolutionMode mode, boolean withBias) {
+            ConvolutionMode mode, boolean withBias, int batch) {
         var random = Nd4j.getRandomFactory().getNewRandomInstance(7);
-        INDArray input = Nd4j.rand(random, 6, 1, 17, 15).castTo(DataType.FLOAT);
+        INDArray input = Nd4j.rand(random, batch, 1, 17, 15).castTo(DataType.FLOAT);
         INDArray weights = Nd4j.randn(random, new long[] {5, 1, kernel, kernel}).castTo(DataType.FLOAT);
         INDArray bias = withBias ? Nd4j.randn(random, new long[] {5}).castTo(DataType.FLOAT) : null;
         int effective = (kernel - 1) * dilation + 1;
         long outH = mode == ConvolutionMode.Same ? (17 + stride - 1) / stride : (17 - effective) / stride + 1;
         long outW = mode == ConvolutionMode.Same ? (15 + stride - 1) / stride : (15 - effective) / stride + 1;
-        INDArray delta = Nd4j.randn(random, new long[] {6, 5, outH, outW}).castTo(DataType.FLOAT);
+        INDArray delta = Nd4j.randn(random, new long[] {batch, 5, outH, outW}).castTo(DataType.FLOAT);
         int[] k = {kernel, kernel};
         int[] s = {stride, stride};
         int[] d = {dilation, dilation};
@@ -54,7 +56,7 @@ class NativeLayerHelpersTest {
                 new int[] {(int) outH, (int) outW}, new int[] {17, 15}, k, s, d) : pad;
         INDArray expectedW = Nd4j.zeros(DataType.FLOAT, 5, 1, kernel, kernel);
         INDArray expectedB = Nd4j.zeros(DataType.FLOAT, 5);
-        for (int n = 0; n < 6; n++) {
+        for (int n = 0; n < batch; n++) {
             for (int o = 0; o < 5; o++) {
                 for (int y = 0; y < outH; y++) {
                     for (int x = 0; x < outW; x++) {
@@ -86,6 +88,44 @@ class NativeLayerHelpersTest {
             assertEquals(0, maxDifference(expectedB, actualB), 1e-3 * expectedB.amaxNumber().doubleValue());
         }
         assertEquals(java.util.Arrays.toString(input.shape()), java.util.Arrays.toString(result.getSecond().shape()));
+    }
+
+    @ParameterizedTest(name = "activations {0}")
+    @CsvSource({"'8,5,6,7'", "'16,12,1,1'", "'1,4,3,3'", "'1,6,1,1'"})
+    void channel_batch_norm_matches_dl4js_onednn_helper(String dims) {
+        long[] shape = java.util.Arrays.stream(dims.split(",")).mapToLong(Long::parseLong).toArray();
+        var random = Nd4j.getRandomFactory().getNewRandomInstance(5);
+        INDArray x = Nd4j.rand(random, shape).castTo(DataType.FLOAT).muli(3).addi(1);
+        INDArray dy = Nd4j.randn(random, shape).castTo(DataType.FLOAT);
+        long channels = shape[1];
+        INDArray gamma = Nd4j.rand(random, 1, channels).castTo(DataType.FLOAT).addi(0.5);
+        INDArray beta = Nd4j.randn(random, new long[] {1, channels}).castTo(DataType.FLOAT);
+        INDArray globalMean = Nd4j.zeros(DataType.FLOAT, 1, channels);
+        INDArray globalVar = Nd4j.ones(DataType.FLOAT, 1, channels);
+        var workspaces = LayerWorkspaceMgr.noWorkspaces();
+
+        var expected = new org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper(DataType.FLOAT);
+        INDArray expectedOut = expected.preOutput(x, true, shape, gamma, beta, globalMean, globalVar, 0.99, 1e-3,
+                CNN2DFormat.NCHW, workspaces);
+        INDArray expectedDGamma = Nd4j.zeros(DataType.FLOAT, 1, channels);
+        INDArray expectedDBeta = Nd4j.zeros(DataType.FLOAT, 1, channels);
+        INDArray expectedDx = expected.backpropGradient(x, dy, shape, gamma, beta, expectedDGamma, expectedDBeta,
+                1e-3, CNN2DFormat.NCHW, workspaces).getSecond();
+
+        var actual = new ChannelBatchNormHelper();
+        INDArray actualOut = actual.preOutput(x, true, shape, gamma, beta, globalMean, globalVar, 0.99, 1e-3,
+                CNN2DFormat.NCHW, workspaces);
+        INDArray actualDGamma = Nd4j.zeros(DataType.FLOAT, 1, channels);
+        INDArray actualDBeta = Nd4j.zeros(DataType.FLOAT, 1, channels);
+        INDArray actualDx = actual.backpropGradient(x, dy, shape, gamma, beta, actualDGamma, actualDBeta,
+                1e-3, CNN2DFormat.NCHW, workspaces).getSecond();
+
+        assertEquals(0, maxDifference(expected.getMeanCache(DataType.FLOAT), actual.getMeanCache(DataType.FLOAT)), 1e-4, "mean");
+        assertEquals(0, maxDifference(expected.getVarCache(DataType.FLOAT), actual.getVarCache(DataType.FLOAT)), 1e-3, "variance");
+        assertEquals(0, maxDifference(expectedOut, actualOut), 1e-4, "output");
+        assertEquals(0, maxDifference(expectedDGamma, actualDGamma), 1e-3, "dgamma");
+        assertEquals(0, maxDifference(expectedDBeta, actualDBeta), 1e-3, "dbeta");
+        assertEquals(0, maxDifference(expectedDx, actualDx), 1e-4, "dx");
     }
 
     @Test
@@ -125,12 +165,45 @@ class NativeLayerHelpersTest {
             for (int i = 0; i < 16; i++) {
                 y.putScalar(i, (i + step) % 3, 1f);
             }
+            // Same weights (and batch-norm statistics) on both sides, then compare every gradient.
+            withHelpers.setParams(reference.params().dup());
+            reference.setInputs(x);
+            reference.setLabels(y);
+            reference.computeGradientAndScore();
+            withHelpers.setInputs(x);
+            withHelpers.setLabels(y);
+            withHelpers.computeGradientAndScore();
+            assertEquals(reference.score(), withHelpers.score(), 1e-5, "score at step " + step);
+            for (var entry : reference.gradient().gradientForVariable().entrySet()) {
+                INDArray expected = entry.getValue();
+                double scale = Math.max(1e-3, expected.amaxNumber().doubleValue());
+                assertEquals(0, maxDifference(expected,
+                        withHelpers.gradient().gradientForVariable().get(entry.getKey())) / scale, 1e-4,
+                        "step " + step + ", gradient of " + entry.getKey());
+            }
             reference.fit(new DataSet(x, y));
             withHelpers.fit(new DataSet(x, y));
         }
-        assertTrue(maxDifference(initial, withHelpers.params()) > 1e-3, "training changed the weights");
-        assertEquals(0, maxDifference(reference.params(), withHelpers.params()), 1e-4);
-        assertEquals(reference.score(), withHelpers.score(), 1e-4);
+        assertTrue(maxDifference(initial, reference.params()) > 1e-3, "training changed the weights");
+        for (var layer : withHelpers.getLayers()) {
+            assertEquals(0, helperFailures(layer), layer.getConfig().getLayerName() + ": its helper ran without failing");
+        }
+    }
+
+    /** DL4J counts a helper's failures and then silently uses its own code: that must not happen here. */
+    private static int helperFailures(Object layer) {
+        for (Class<?> type = layer.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                var field = type.getDeclaredField("helperCountFail");
+                field.setAccessible(true);
+                return field.getInt(layer);
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return 0;
     }
 
     private static double maxDifference(INDArray a, INDArray b) {

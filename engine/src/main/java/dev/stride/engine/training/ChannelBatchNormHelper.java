@@ -1,0 +1,148 @@
+package dev.stride.engine.training;
+
+import java.util.Collections;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalizationHelper;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.BatchNorm;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Batch normalization over NCHW activations (and dense activations, as N×C×1×1) with per-channel statistics taken
+ * along contiguous memory. DL4J's own layer and its oneDNN helper reduce over the axes (0, 2, 3) directly, which
+ * libnd4j does element by element with strides: those reductions were most of StridedNet's batch-norm time. Here
+ * every reduction runs along H·W of the [N, C, H·W] view first (contiguous), then over N on a small [N, C] array;
+ * the variance is combined as mean of row variances + variance of row means, so nothing cancels. Normalization
+ * itself stays in libnd4j's batchnorm op (oneDNN). Other layouts return null, which makes DL4J use its own code.
+ */
+final class ChannelBatchNormHelper implements BatchNormalizationHelper {
+    private INDArray batchMean;
+    private INDArray batchVariance;
+
+    @Override
+    public boolean checkSupported() {
+        return true;
+    }
+
+    @Override
+    public boolean checkSupported(double eps, boolean fixedGammaBeta) {
+        return !fixedGammaBeta;
+    }
+
+    @Override
+    public INDArray preOutput(INDArray x, boolean training, long[] shape, INDArray gamma, INDArray beta,
+            INDArray mean, INDArray var, double decay, double eps, CNN2DFormat format,
+            LayerWorkspaceMgr workspaceMgr) {
+        if (!supported(x, format) || gamma == null || beta == null) {
+            return null;
+        }
+        INDArray input = x.isView() || x.ordering() != 'c' ? x.dup('c') : x;
+        INDArray m;
+        INDArray v;
+        if (training) {
+            computeBatchStatistics(input);
+            m = batchMean;
+            v = batchVariance;
+        } else {
+            m = mean.reshape(mean.length());
+            v = var.reshape(var.length());
+        }
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape());
+        BatchNorm op = new BatchNorm(input, m, v, gamma.reshape(gamma.length()), beta.reshape(beta.length()), eps, 1);
+        op.setOutputArgument(0, out);
+        Nd4j.exec(op);
+        return out;
+    }
+
+    private void computeBatchStatistics(INDArray x) {
+        long examples = x.size(0);
+        long channels = x.size(1);
+        long positions = x.length() / (examples * channels);
+        INDArray rows = x.reshape('c', examples, channels, positions);
+        INDArray rowMeans = AxisReductions.mean(rows, 2);
+        INDArray rowVariances = AxisReductions.variance(rows, 2);
+        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            if (batchMean == null || batchMean.length() != channels) {
+                batchMean = Nd4j.createUninitialized(DataType.FLOAT, channels);
+                batchVariance = Nd4j.createUninitialized(DataType.FLOAT, channels);
+            }
+        }
+        batchMean.assign(AxisReductions.mean(rowMeans, 0));
+        batchVariance.assign(AxisReductions.mean(rowVariances, 0).addi(AxisReductions.variance(rowMeans, 0)));
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray input, INDArray epsilon, long[] shape, INDArray gamma,
+            INDArray beta, INDArray dGammaView, INDArray dBetaView, double eps, CNN2DFormat format,
+            LayerWorkspaceMgr workspaceMgr) {
+        if (!supported(input, format) || gamma == null || batchMean == null) {
+            return null;
+        }
+        INDArray x = input.isView() || input.ordering() != 'c' ? input.dup('c') : input;
+        INDArray dy = epsilon.isView() || epsilon.ordering() != 'c' ? epsilon.dup('c') : epsilon;
+        long examples = x.size(0);
+        long channels = x.size(1);
+        long positions = x.length() / (examples * channels);
+        double count = (double) examples * positions;
+        INDArray g = gamma.reshape(channels);
+        INDArray stdInv = Transforms.pow(batchVariance.add(eps), -0.5, false);
+
+        // x̂ = (x − μ)·σ⁻¹
+        INDArray xHat = Nd4j.createUninitialized(x.dataType(), x.shape());
+        Nd4j.exec(new BroadcastSubOp(x, batchMean, xHat, 1));
+        Nd4j.exec(new BroadcastMulOp(xHat, stdInv, xHat, 1));
+        INDArray dBeta = channelSums(dy, examples, channels, positions);
+        INDArray dGamma = channelSums(dy.mul(xHat), examples, channels, positions);
+
+        // dx = γσ⁻¹·(dy − (dβ + x̂·dγ)/count)
+        INDArray scale = g.mul(stdInv);
+        Nd4j.exec(new BroadcastMulOp(xHat, dGamma.div(count), xHat, 1));
+        Nd4j.exec(new BroadcastAddOp(xHat, dBeta.div(count), xHat, 1));
+        INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, x.dataType(), x.shape());
+        Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp(dy, xHat, dx));
+        Nd4j.exec(new BroadcastMulOp(dx, scale, dx, 1));
+
+        dGammaView.assign(dGamma.reshape(dGammaView.shape()));
+        dBetaView.assign(dBeta.reshape(dBetaView.shape()));
+        Gradient gradient = new DefaultGradient();
+        gradient.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGammaView);
+        gradient.setGradientFor(BatchNormalizationParamInitializer.BETA, dBetaView);
+        return new Pair<>(gradient, dx);
+    }
+
+    private static INDArray channelSums(INDArray values, long examples, long channels, long positions) {
+        return AxisReductions.sum(AxisReductions.sum(values.reshape('c', examples, channels, positions), 2), 0);
+    }
+
+    private static boolean supported(INDArray x, CNN2DFormat format) {
+        return x.dataType() == DataType.FLOAT && x.rank() == 4 && format == CNN2DFormat.NCHW;
+    }
+
+    @Override
+    public INDArray getMeanCache(DataType dataType) {
+        return batchMean;
+    }
+
+    @Override
+    public INDArray getVarCache(DataType dataType) {
+        return batchVariance;
+    }
+
+    @Override
+    public Map<String, Long> helperMemoryUse() {
+        return Collections.emptyMap();
+    }
+}
