@@ -1,5 +1,6 @@
 package dev.stride.engine.cli;
 
+import dev.stride.engine.backend.NativeThreads;
 import dev.stride.engine.bench.TrainingBenchmarkNetworks;
 import dev.stride.engine.dl4j.Dl4jCompilation;
 import dev.stride.engine.dl4j.Dl4jCompiler;
@@ -62,10 +63,7 @@ final class BenchTrainCommand implements Callable<Integer> {
             return StrideCli.USAGE_ERROR;
         }
         if (threads != null) {
-            Nd4j.getEnvironment().setMaxThreads(threads);
-            Nd4j.getEnvironment().setMaxMasterThreads(threads);
-            org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
-            Nd4j.factory().blas().setMaxThreads(threads);
+            NativeThreads.configureForTraining(threads);
         }
         TrainingSettings settings = TrainingSettings.defaults().withBatchSize(benchmark.batchSize()).withSeed(42);
         CNN2DFormat chosen;

@@ -2,11 +2,9 @@ package dev.stride.engine.training;
 
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.summarystats.Variance;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Sum, mean and biased variance along one axis that also hold when the axis has length 1: libnd4j 1.0.0-M2.1 leaves
+ * Sum and sum of squares along one axis that also hold when the axis has length 1: libnd4j 1.0.0-M2.1 leaves
  * the result of such a reduction unwritten (uninitialised memory), which happens for a batch of one example or a 1×1
  * feature map.
  */
@@ -18,17 +16,9 @@ final class AxisReductions {
         return values.size(axis) == 1 ? squeezed(values, axis) : values.sum(axis);
     }
 
-    static INDArray mean(INDArray values, int axis) {
-        return values.size(axis) == 1 ? squeezed(values, axis) : values.mean(axis);
-    }
-
-    static INDArray variance(INDArray values, int axis) {
-        long[] shape = without(values.shape(), axis);
-        INDArray result = Nd4j.zeros(values.dataType(), shape);
-        if (values.size(axis) > 1) {
-            Nd4j.exec(new Variance(values, result, false, axis));
-        }
-        return result;
+    static INDArray sumOfSquares(INDArray values, int axis) {
+        INDArray norms = values.size(axis) == 1 ? squeezed(values, axis) : values.norm2(axis);
+        return norms.muli(norms);
     }
 
     private static INDArray squeezed(INDArray values, int axis) {

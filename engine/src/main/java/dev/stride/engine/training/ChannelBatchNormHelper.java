@@ -23,9 +23,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * Batch normalization over NCHW activations (and dense activations, as N×C×1×1) with per-channel statistics taken
  * along contiguous memory. DL4J's own layer and its oneDNN helper reduce over the axes (0, 2, 3) directly, which
- * libnd4j does element by element with strides: those reductions were most of StridedNet's batch-norm time. Here
- * every reduction runs along H·W of the [N, C, H·W] view first (contiguous), then over N on a small [N, C] array;
- * the variance is combined as mean of row variances + variance of row means, so nothing cancels. Normalization
+ * libnd4j does element by element with strides, and its variance kernel is slow even along contiguous memory:
+ * those reductions were most of StridedNet's batch-norm time. Here every reduction runs along H·W of the
+ * [N, C, H·W] view first (contiguous), then over N on a small [N, C] array, and the variance is the mean square of
+ * the centred values (sum and norm2 kernels only; nothing cancels). Normalization
  * itself stays in libnd4j's batchnorm op (oneDNN). Other layouts return null, which makes DL4J use its own code.
  */
 final class ChannelBatchNormHelper implements BatchNormalizationHelper {
@@ -71,17 +72,19 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
         long examples = x.size(0);
         long channels = x.size(1);
         long positions = x.length() / (examples * channels);
-        INDArray rows = x.reshape('c', examples, channels, positions);
-        INDArray rowMeans = AxisReductions.mean(rows, 2);
-        INDArray rowVariances = AxisReductions.variance(rows, 2);
+        double count = (double) examples * positions;
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             if (batchMean == null || batchMean.length() != channels) {
                 batchMean = Nd4j.createUninitialized(DataType.FLOAT, channels);
                 batchVariance = Nd4j.createUninitialized(DataType.FLOAT, channels);
             }
         }
-        batchMean.assign(AxisReductions.mean(rowMeans, 0));
-        batchVariance.assign(AxisReductions.mean(rowVariances, 0).addi(AxisReductions.variance(rowMeans, 0)));
+        INDArray rows = x.reshape('c', examples, channels, positions);
+        batchMean.assign(AxisReductions.sum(AxisReductions.sum(rows, 2), 0).divi(count));
+        // Variance from the centred values (no cancellation), with libnd4j's fast norm2 along contiguous rows.
+        INDArray centred = Nd4j.createUninitialized(DataType.FLOAT, rows.shape());
+        Nd4j.exec(new BroadcastSubOp(rows, batchMean, centred, 1));
+        batchVariance.assign(AxisReductions.sum(AxisReductions.sumOfSquares(centred, 2), 0).divi(count));
     }
 
     @Override

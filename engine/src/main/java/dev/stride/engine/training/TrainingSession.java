@@ -1,6 +1,7 @@
 package dev.stride.engine.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stride.engine.backend.NativeThreads;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -58,6 +59,7 @@ public final class TrainingSession {
         this.initialProgress = initialProgress;
         this.initialBestParams = initialBestParams;
         NativeLayerHelpers.installIfEnabled(network);
+        NativeThreads.configureForTraining();
     }
 
     /** A new run of an initialised network; no checkpoints unless {@link #checkpointingTo(Path)} is used. */
