@@ -75,15 +75,8 @@ final class BenchTrainCommand implements Callable<Integer> {
         }
         Dl4jCompilation compilation = Dl4jCompiler.compile(benchmark.network(), settings, chosen);
         ComputationGraph network = compilation.newNetwork();
-        // TrainingSession installs the oneDNN helpers where they help; count them here for the report line.
-        int installed = NativeLayerHelpers.oneDnnBuild() || Boolean.getBoolean("stride.nativeHelpers")
-                ? (int) java.util.Arrays.stream(network.getLayers()).filter(l -> l instanceof
-                        org.deeplearning4j.nn.layers.convolution.ConvolutionLayer
-                        || l instanceof org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer).count()
-                : 0;
-        if (System.getProperty("stride.nativeHelpers") != null && !Boolean.getBoolean("stride.nativeHelpers")) {
-            installed = 0;
-        }
+        // TrainingSession installs them too (idempotent); installing here gives the count for the report line.
+        int installed = NativeLayerHelpers.installIfEnabled(network);
         long[] shape = compilation.layout() == CNN2DFormat.NHWC
                 ? new long[] {benchmark.height(), benchmark.width(), benchmark.channels()}
                 : new long[] {benchmark.channels(), benchmark.height(), benchmark.width()};
@@ -92,7 +85,7 @@ final class BenchTrainCommand implements Callable<Integer> {
                 benchmark.name(), count, benchmark.batchSize(), warmup, epochs,
                 threads == null ? Nd4j.getEnvironment().maxThreads() : threads, compilation.layout(),
                 (NativeLayerHelpers.oneDnnBuild() ? ", nd4j-native oneDNN build" : ", nd4j-native plain build")
-                        + (installed > 0 ? ", oneDNN helpers on " + installed + " layers" : ""));
+                        + (installed > 0 ? ", native helpers on " + installed + " layers" : ""));
         out.flush();
         ThroughputBenchmark.Result result = ThroughputBenchmark.run(network, shape, benchmark.classes(), count,
                 benchmark.batchSize(), 42, warmup, epochs);

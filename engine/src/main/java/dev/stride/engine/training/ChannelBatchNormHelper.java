@@ -13,7 +13,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.BatchNorm;
@@ -103,20 +102,23 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
         INDArray g = gamma.reshape(channels);
         INDArray stdInv = Transforms.pow(batchVariance.add(eps), -0.5, false);
 
-        // x̂ = (x − μ)·σ⁻¹
-        INDArray xHat = Nd4j.createUninitialized(x.dataType(), x.shape());
-        Nd4j.exec(new BroadcastSubOp(x, batchMean, xHat, 1));
-        Nd4j.exec(new BroadcastMulOp(xHat, stdInv, xHat, 1));
+        // dβ = Σdy, dγ = Σdy·x̂ = σ⁻¹(Σdy·x − μΣdy)
         INDArray dBeta = channelSums(dy, examples, channels, positions);
-        INDArray dGamma = channelSums(dy.mul(xHat), examples, channels, positions);
+        INDArray dGamma = channelSums(dy.mul(x), examples, channels, positions).subi(batchMean.mul(dBeta)).muli(stdInv);
 
-        // dx = γσ⁻¹·(dy − (dβ + x̂·dγ)/count)
-        INDArray scale = g.mul(stdInv);
-        Nd4j.exec(new BroadcastMulOp(xHat, dGamma.div(count), xHat, 1));
-        Nd4j.exec(new BroadcastAddOp(xHat, dBeta.div(count), xHat, 1));
+        // dx = γσ⁻¹·(dy − dβ/count − x̂·dγ/count) = a·dy + b·(x − μ) + c, with per-channel a, b, c:
+        INDArray a = g.mul(stdInv);
+        INDArray b = a.mul(stdInv).muli(dGamma).divi(-count);
+        INDArray c = a.mul(dBeta).divi(-count);
+        // b·(x − μ) + c in one pass: libnd4j's batchnorm with mean μ, variance 1 − ε, scale b and shift c.
         INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, x.dataType(), x.shape());
-        Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp(dy, xHat, dx));
-        Nd4j.exec(new BroadcastMulOp(dx, scale, dx, 1));
+        BatchNorm affine = new BatchNorm(x, batchMean, Nd4j.valueArrayOf(new long[] {channels}, 1 - eps,
+                DataType.FLOAT), b, c, eps, 1);
+        affine.setOutputArgument(0, dx);
+        Nd4j.exec(affine);
+        INDArray scaledDy = Nd4j.createUninitialized(x.dataType(), x.shape());
+        Nd4j.exec(new BroadcastMulOp(dy, a, scaledDy, 1));
+        dx.addi(scaledDy);
 
         dGammaView.assign(dGamma.reshape(dGammaView.shape()));
         dBetaView.assign(dBeta.reshape(dBetaView.shape()));
