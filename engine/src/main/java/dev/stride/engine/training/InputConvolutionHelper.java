@@ -14,15 +14,16 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.convolution.Convolution;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * oneDNN convolution for a layer that reads the network's input directly. Its backward pass needs only the weight and
  * bias gradients: the gradient with respect to the input images is never used, yet oneDNN's conv2d_bp always computes
  * it, and for the few input channels of a first layer that kernel is the slowest of the whole step (22 ms of LeNet's
- * ≈ 140 ms at batch 128 on one thread). Here the weight gradient is im2col + one batched matrix product, and the
- * returned input gradient is left uninitialised.
+ * ≈ 140 ms at batch 128 on one thread). Here the weight gradient comes from the transposed convolution's backward
+ * pass (see below), and the returned input gradient is left uninitialised.
  */
 final class InputConvolutionHelper extends MKLDNNConvHelper {
     InputConvolutionHelper(DataType dataType) {
@@ -49,16 +50,22 @@ final class InputConvolutionHelper extends MKLDNNConvHelper {
                 ? ConvolutionUtils.getSameModeTopLeftPadding(new int[] {(int) outH, (int) outW},
                         new int[] {(int) input.size(2), (int) input.size(3)}, kernel, strides, dilation)
                 : pad;
-        long patch = channels * kernel[0] * kernel[1];
-        INDArray columns = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT,
-                new long[] {examples, channels, kernel[0], kernel[1], outH, outW});
-        Convolution.im2col(input, kernel[0], kernel[1], strides[0], strides[1], padding[0], padding[1],
-                dilation[0], dilation[1], convolutionMode == ConvolutionMode.Same, columns);
+        // A transposed convolution with the same weights maps delta back to input space, so the weight gradient of
+        // deconv2d_bp(input = delta, output gradient = the images) is this layer's weight gradient, in the same
+        // [out, in, kH, kW] layout. Its other output, the gradient for delta, is one cheap forward convolution.
+        long reachH = (outH - 1) * strides[0] + (long) (kernel[0] - 1) * dilation[0] + 1 - 2L * padding[0];
+        long reachW = (outW - 1) * strides[1] + (long) (kernel[1] - 1) * dilation[1] + 1 - 2L * padding[1];
+        INDArray images = fitted(input, reachH, reachW, workspaceMgr);
+        INDArray unusedDeltaGradient = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT,
+                delta.shape());
+        DynamicCustomOp transposedBackward = DynamicCustomOp.builder("deconv2d_bp")
+                .addInputs(delta, weights, images)
+                .addOutputs(unusedDeltaGradient, weightGradView)
+                .addIntegerArguments(kernel[0], kernel[1], strides[0], strides[1], padding[0], padding[1],
+                        dilation[0], dilation[1], 0, 0, 1)
+                .build();
+        Nd4j.exec(transposedBackward);
         INDArray deltaRows = delta.reshape('c', examples, filters, outH * outW);
-        // Per example: delta[n] (filters × positions) · columns[n]ᵀ (positions × patch); summed over examples.
-        INDArray perExample = Nd4j.matmul(deltaRows, columns.reshape('c', examples, patch, outH * outW),
-                false, true, false);
-        weightGradView.assign(AxisReductions.sum(perExample, 0).reshape(weightGradView.shape()));
         Gradient gradient = new DefaultGradient();
         if (biasGradView != null) {
             biasGradView.assign(AxisReductions.sum(AxisReductions.sum(deltaRows, 2), 0).reshape(biasGradView.shape()));
@@ -68,5 +75,23 @@ final class InputConvolutionHelper extends MKLDNNConvHelper {
         INDArray unusedInputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD,
                 input.dataType(), input.shape());
         return new Pair<>(gradient, unusedInputGradient);
+    }
+
+    /**
+     * The images cut or zero-extended at the bottom and right to the rows and columns the transposed convolution
+     * reaches: rows a 'valid' convolution never covers are dropped, the bottom/right padding of 'same' is added.
+     */
+    private static INDArray fitted(INDArray images, long rows, long columns, LayerWorkspaceMgr workspaceMgr) {
+        if (images.size(2) == rows && images.size(3) == columns) {
+            return images;
+        }
+        INDArray result = workspaceMgr.create(ArrayType.BP_WORKING_MEM, DataType.FLOAT,
+                new long[] {images.size(0), images.size(1), rows, columns});
+        long keepRows = Math.min(rows, images.size(2));
+        long keepColumns = Math.min(columns, images.size(3));
+        result.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, keepRows),
+                NDArrayIndex.interval(0, keepColumns)).assign(images.get(NDArrayIndex.all(), NDArrayIndex.all(),
+                NDArrayIndex.interval(0, keepRows), NDArrayIndex.interval(0, keepColumns)));
+        return result;
     }
 }

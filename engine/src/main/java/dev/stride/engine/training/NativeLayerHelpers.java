@@ -17,6 +17,8 @@ import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
  * im2col + gemm. Installed, the helpers send convolution and pooling to libnd4j's ops: about 4× faster with the
  * {@code linux-x86_64-onednn} build of nd4j-native, but about 4× slower with the plain build (its generic conv2d),
  * so they are installed only when the oneDNN build is loaded ({@code -Dstride.nativeHelpers=true|false} overrides).
+ * Two are Stride's own: {@link InputConvolutionHelper} for convolutions that read the network's input (no gradient
+ * for the images) and {@link ChannelBatchNormHelper} (batch statistics along contiguous memory).
  */
 public final class NativeLayerHelpers {
     private NativeLayerHelpers() {
@@ -42,14 +44,12 @@ public final class NativeLayerHelpers {
         var configuration = graph.getConfiguration();
         for (Layer layer : graph.getLayers()) {
             try {
-                if (layer instanceof ConvolutionLayer && layer.getClass() == ConvolutionLayer.class) {
+                if (layer instanceof ConvolutionLayer convolution && layer.getClass() == ConvolutionLayer.class
+                        && !dilated(convolution)) {
                     DataType type = layer.getParam("W").dataType();
                     boolean readsNetworkInput = configuration.getNetworkInputs().containsAll(
                             configuration.getVertexInputs().get(layer.getConfig().getLayerName()));
-                    // Measured: for one input channel skipping the input gradient wins (LeNet +12 %); for three
-                    // (StridedNet's 7×7 stride 2) the im2col it needs costs more than oneDNN's backward-data kernel.
-                    boolean grayscale = layer.getParam("W").size(1) == 1;
-                    set(ConvolutionLayer.class, layer, readsNetworkInput && grayscale
+                    set(ConvolutionLayer.class, layer, readsNetworkInput
                             ? new InputConvolutionHelper(type) : new MKLDNNConvHelper(type));
                     installed++;
                 } else if (layer instanceof BatchNormalization batchNorm && !batchNorm.layerConf().isLockGammaBeta()) {
@@ -64,6 +64,12 @@ public final class NativeLayerHelpers {
             }
         }
         return installed;
+    }
+
+    /** libnd4j's oneDNN convolutions reject dilation ("could not create a descriptor"): DL4J's own code runs those. */
+    private static boolean dilated(ConvolutionLayer layer) {
+        int[] dilation = layer.layerConf().getDilation();
+        return dilation[0] != 1 || dilation[1] != 1;
     }
 
     private static void set(Class<?> owner, Object layer, Object helper) throws ReflectiveOperationException {

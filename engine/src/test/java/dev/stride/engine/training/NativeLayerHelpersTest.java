@@ -34,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class NativeLayerHelpersTest {
 
     @ParameterizedTest(name = "{0}x{0} kernel, stride {1}, dilation {2}, {3}, bias {4}, batch {5}")
-    @CsvSource({"5, 1, 1, Same, true, 6", "3, 2, 1, Truncate, true, 6", "3, 1, 2, Same, false, 6",
+    @CsvSource({"5, 1, 1, Same, true, 6", "3, 2, 1, Truncate, true, 6", "3, 1, 1, Same, false, 6",
             "4, 3, 1, Truncate, true, 6", "3, 1, 1, Same, true, 1", "15, 1, 1, Truncate, true, 3",
             "3, 16, 1, Truncate, true, 2"})
     void the_input_layer_helper_gives_onednns_weight_and_bias_gradients(int kernel, int stride, int dilation,
@@ -187,6 +187,28 @@ class NativeLayerHelpersTest {
         assertTrue(maxDifference(initial, reference.params()) > 1e-3, "training changed the weights");
         for (var layer : withHelpers.getLayers()) {
             assertEquals(0, helperFailures(layer), layer.getConfig().getLayerName() + ": its helper ran without failing");
+        }
+    }
+
+    @Test
+    void dilated_convolutions_keep_dl4js_own_code_because_libnd4js_onednn_rejects_them() throws Exception {
+        Network network = Network.sequential(
+                InputLayerSpec.image(16, 16, 1),
+                Conv2DSpec.of(4, 3).withDilationRate(Size2D.square(2)).withActivation(Activation.RELU),
+                Conv2DSpec.of(4, 3).withActivation(Activation.RELU),
+                FlattenSpec.of(),
+                DenseSpec.of(3, Activation.SOFTMAX));
+        ComputationGraph graph = Dl4jCompiler.compile(network, TrainingSettings.defaults(), CNN2DFormat.NCHW)
+                .newNetwork();
+        assertEquals(1, NativeLayerHelpers.install(graph), "only the undilated convolution gets a helper");
+        var helper = org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class.getDeclaredField("helper");
+        helper.setAccessible(true);
+        assertEquals(null, helper.get(graph.getLayer(0)));
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, 4, 3);
+        labels.getColumn(1).assign(1);
+        graph.fit(new DataSet(Nd4j.rand(DataType.FLOAT, 4, 1, 16, 16), labels));
+        for (var layer : graph.getLayers()) {
+            assertEquals(0, helperFailures(layer), layer.getConfig().getLayerName());
         }
     }
 
