@@ -126,6 +126,14 @@ class NativeLayerHelpersTest {
         assertEquals(0, maxDifference(expectedDGamma, actualDGamma), 1e-3, "dgamma");
         assertEquals(0, maxDifference(expectedDBeta, actualDBeta), 1e-3, "dbeta");
         assertEquals(0, maxDifference(expectedDx, actualDx), 1e-4, "dx");
+
+        INDArray runningMean = Nd4j.rand(random, 1, channels).castTo(DataType.FLOAT);
+        INDArray runningVar = Nd4j.rand(random, 1, channels).castTo(DataType.FLOAT).addi(0.5);
+        assertEquals(0, maxDifference(
+                expected.preOutput(x, false, shape, gamma, beta, runningMean, runningVar, 0.99, 1e-3,
+                        CNN2DFormat.NCHW, workspaces),
+                actual.preOutput(x, false, shape, gamma, beta, runningMean, runningVar, 0.99, 1e-3,
+                        CNN2DFormat.NCHW, workspaces)), 1e-4, "inference output");
     }
 
     @Test
