@@ -30,8 +30,15 @@ import org.nd4j.linalg.factory.Nd4j;
 final class ChannelBatchNormHelper implements BatchNormalizationHelper {
     private INDArray batchMean;
     private INDArray batchVariance;
-    /** Two reusable copies (input and output, or activations and gradients): no 8 MB allocations per step. */
-    private final float[][] scratch = {new float[0], new float[0]};
+    /**
+     * Above this many values (64 MB per copy) DL4J's own code runs instead: the copies live on the Java heap.
+     */
+    static final long MAX_VALUES = 1L << 24;
+    /** Two reusable copies per thread, shared by every layer (nothing is kept between calls). */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {
+        new float[0], new float[0]});
+    /** Whether the last training forward pass ran here: only then are {@link #batchMean} and its variance current. */
+    private boolean statisticsCurrent;
 
     @Override
     public boolean checkSupported() {
@@ -48,6 +55,7 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
             INDArray mean, INDArray var, double decay, double eps, CNN2DFormat format,
             LayerWorkspaceMgr workspaceMgr) {
         if (!supported(x, format) || gamma == null || beta == null) {
+            statisticsCurrent = false;
             return null;
         }
         int examples = (int) x.size(0);
@@ -66,6 +74,7 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
                 channelVariance[c] = Math.max(0, squares[c] / count - channelMean[c] * channelMean[c]);
             }
             rememberBatchStatistics(channelMean, channelVariance);
+            statisticsCurrent = true;
         } else {
             for (int c = 0; c < channels; c++) {
                 channelMean[c] = mean.getDouble(c);
@@ -93,7 +102,7 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
     public Pair<Gradient, INDArray> backpropGradient(INDArray input, INDArray epsilon, long[] shape, INDArray gamma,
             INDArray beta, INDArray dGammaView, INDArray dBetaView, double eps, CNN2DFormat format,
             LayerWorkspaceMgr workspaceMgr) {
-        if (!supported(input, format) || gamma == null || batchMean == null) {
+        if (!supported(input, format) || gamma == null || !statisticsCurrent) {
             return null;
         }
         int examples = (int) input.size(0);
@@ -163,7 +172,8 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
         }
     }
 
-    private float[] buffer(int index, int length) {
+    private static float[] buffer(int index, int length) {
+        float[][] scratch = SCRATCH.get();
         if (scratch[index].length < length) {
             scratch[index] = new float[length];
         }
@@ -171,7 +181,7 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
     }
 
     /** Copies {@code array}'s values, in C order, into scratch buffer {@code index}. */
-    private float[] read(INDArray array, int index) {
+    private static float[] read(INDArray array, int index) {
         INDArray dense = array.isView() || array.ordering() != 'c' || array.offset() != 0 ? array.dup('c') : array;
         int length = (int) dense.length();
         float[] target = buffer(index, length);
@@ -190,7 +200,7 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
 
     private static boolean supported(INDArray x, CNN2DFormat format) {
         return x.dataType() == DataType.FLOAT && x.rank() == 4 && format == CNN2DFormat.NCHW
-                && x.length() < Integer.MAX_VALUE;
+                && x.length() <= MAX_VALUES;
     }
 
     @Override

@@ -137,6 +137,25 @@ class NativeLayerHelpersTest {
     }
 
     @Test
+    void batch_norm_backprop_after_a_forward_pass_it_did_not_run_is_left_to_dl4j() {
+        INDArray gamma = Nd4j.ones(DataType.FLOAT, 1, 3);
+        INDArray beta = Nd4j.zeros(DataType.FLOAT, 1, 3);
+        INDArray zeros = Nd4j.zeros(DataType.FLOAT, 1, 3);
+        var workspaces = LayerWorkspaceMgr.noWorkspaces();
+        var helper = new ChannelBatchNormHelper();
+        INDArray small = Nd4j.rand(DataType.FLOAT, 2, 3, 4, 4);
+        assertTrue(helper.preOutput(small, true, small.shape(), gamma, beta, zeros, zeros, 0.9, 1e-3,
+                CNN2DFormat.NCHW, workspaces) != null);
+        // The next forward pass is one the helper does not handle (here: channels last); its statistics are stale.
+        INDArray channelsLast = Nd4j.rand(DataType.FLOAT, 2, 4, 4, 3);
+        assertEquals(null, helper.preOutput(channelsLast, true, channelsLast.shape(), gamma, beta, zeros, zeros,
+                0.9, 1e-3, CNN2DFormat.NHWC, workspaces));
+        assertEquals(null, helper.backpropGradient(small, small, small.shape(), gamma, beta,
+                Nd4j.zeros(DataType.FLOAT, 1, 3), Nd4j.zeros(DataType.FLOAT, 1, 3), 1e-3, CNN2DFormat.NCHW,
+                workspaces), "no gradient from statistics of an earlier batch");
+    }
+
+    @Test
     void helpers_and_the_convolution_cache_train_the_same_weights_as_dl4js_own_layers() {
         Network network = Network.sequential(
                 InputLayerSpec.image(12, 12, 1),
