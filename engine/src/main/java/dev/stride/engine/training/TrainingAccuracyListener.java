@@ -37,7 +37,8 @@ final class TrainingAccuracyListener extends BaseTrainingListener {
         GraphVertex vertex = graph.getVertex(output);
         var inputs = conf.getVertexInputs().get(output);
         if (!(vertex instanceof LayerVertex layerVertex) || inputs == null || inputs.size() != 1
-                || !(layerVertex.getLayer() instanceof org.deeplearning4j.nn.layers.BaseOutputLayer<?>)) {
+                || !(layerVertex.getLayer() instanceof org.deeplearning4j.nn.layers.BaseOutputLayer<?>
+                        || layerVertex.getLayer() instanceof org.deeplearning4j.nn.layers.LossLayer)) {
             return null;
         }
         return new TrainingAccuracyListener(inputs.get(0), layerVertex);
@@ -67,15 +68,24 @@ final class TrainingAccuracyListener extends BaseTrainingListener {
         if (preProcessor != null) {
             input = preProcessor.preProcess(input, (int) input.size(0), LayerWorkspaceMgr.noWorkspaces());
         }
-        var layer = outputVertex.getLayer();
-        INDArray weights = layer.getParam("W");
-        INDArray bias = layer.getParam("b");
-        if (weights == null || input.rank() != 2) {
+        if (input.rank() != 2) {
             return;
         }
-        INDArray preActivation = input.castTo(weights.dataType()).mmul(weights);
-        if (bias != null) {
-            preActivation.addiRowVector(bias);
+        var layer = outputVertex.getLayer();
+        INDArray preActivation;
+        if (layer instanceof org.deeplearning4j.nn.layers.LossLayer) {
+            // A design ending in Dense then a separate Activation: the loss layer's input is already the scores.
+            preActivation = input;
+        } else {
+            INDArray weights = layer.getParam("W");
+            if (weights == null) {
+                return;
+            }
+            preActivation = input.castTo(weights.dataType()).mmul(weights);
+            INDArray bias = layer.getParam("b");
+            if (bias != null) {
+                preActivation.addiRowVector(bias);
+            }
         }
         correct += correctPredictions(preActivation, labels, 0.0);
         counted += labels.size(0);

@@ -24,7 +24,22 @@ final class TinyTraining {
 
     /** A small dense classifier built directly in DL4J (the compiler has its own tests). */
     static ComputationGraph classifier(TrainingSettings settings) {
-        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+        return built(withHiddenLayer(settings)
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(CLASSES)
+                        .activation(Activation.SOFTMAX).build(), "hidden"));
+    }
+
+    /** The same classifier ending, as Keras's Dense(3) + Activation('softmax') compiles, in a separate loss layer. */
+    static ComputationGraph classifierWithSeparateSoftmax(TrainingSettings settings) {
+        return built(withHiddenLayer(settings)
+                .addLayer("scores", new DenseLayer.Builder().nOut(CLASSES).activation(Activation.IDENTITY).build(),
+                        "hidden")
+                .addLayer("out", new org.deeplearning4j.nn.conf.layers.LossLayer.Builder(
+                        LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).build(), "scores"));
+    }
+
+    private static ComputationGraphConfiguration.GraphBuilder withHiddenLayer(TrainingSettings settings) {
+        return new NeuralNetConfiguration.Builder()
                 .seed(settings.seed())
                 .updater(Dl4jTrainingMapping.updater(settings))
                 .weightInit(WeightInit.XAVIER)
@@ -32,12 +47,11 @@ final class TinyTraining {
                 .graphBuilder()
                 .addInputs("in")
                 .setInputTypes(InputType.feedForward(FEATURES))
-                .addLayer("hidden", new DenseLayer.Builder().nOut(16).activation(Activation.RELU).build(), "in")
-                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(CLASSES)
-                        .activation(Activation.SOFTMAX).build(), "hidden")
-                .setOutputs("out")
-                .build();
-        ComputationGraph graph = new ComputationGraph(conf);
+                .addLayer("hidden", new DenseLayer.Builder().nOut(16).activation(Activation.RELU).build(), "in");
+    }
+
+    private static ComputationGraph built(ComputationGraphConfiguration.GraphBuilder builder) {
+        ComputationGraph graph = new ComputationGraph(builder.setOutputs("out").build());
         graph.init();
         return graph;
     }

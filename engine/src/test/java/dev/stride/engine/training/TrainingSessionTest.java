@@ -41,6 +41,17 @@ class TrainingSessionTest {
     }
 
     @Test
+    void training_accuracy_is_reported_when_the_softmax_is_a_separate_layer() {
+        TrainingSettings settings = TinyTraining.settings(3);
+        TrainingEvent end = TrainingSession.create(TinyTraining.classifierWithSeparateSoftmax(settings), settings,
+                TinyTraining.unshuffled(TRAIN, VALIDATION, 16)).runHere();
+
+        List<EpochMetrics> history = ((TrainingEvent.Finished) end).history();
+        assertThat(history.get(2).accuracy()).isBetween(0.5, 1.0);
+        assertThat(history.get(2).valAccuracy()).isGreaterThan(0.7);
+    }
+
+    @Test
     void stop_takes_effect_before_the_next_batch_and_leaves_a_usable_network() {
         TrainingSettings settings = TinyTraining.settings(5);
         TrainingSession session = TrainingSession.create(TinyTraining.classifier(settings), settings,
