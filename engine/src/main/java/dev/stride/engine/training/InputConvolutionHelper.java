@@ -42,7 +42,6 @@ final class InputConvolutionHelper extends MKLDNNConvHelper {
                     workspaceMgr);
         }
         long examples = input.size(0);
-        long channels = input.size(1);
         long filters = delta.size(1);
         long outH = delta.size(2);
         long outW = delta.size(3);
