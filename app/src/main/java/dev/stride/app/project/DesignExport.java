@@ -1,7 +1,5 @@
 package dev.stride.app.project;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stride.engine.export.AtomicFiles;
 import dev.stride.engine.export.DesignExporter;
 import dev.stride.engine.export.ExportFormat;
@@ -16,11 +14,6 @@ import java.util.concurrent.Executor;
 
 /** The app's side of export: the open project, in any of the engine's formats, written atomically off the UI thread. */
 public final class DesignExport {
-    /** Made on first export, not when the File menu is built: Jackson's start-up costs ~100 ms. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
-
     private DesignExport() {
     }
 
@@ -53,12 +46,9 @@ public final class DesignExport {
     }
 
     private static TrainingSettings settingsOf(Project project) {
-        if (project.training() == null || project.training().isEmpty()) {
-            return TrainingSettings.defaults();
-        }
         try {
-            return Json.MAPPER.treeToValue(project.training(), TrainingSettings.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return TrainingSettings.fromJson(project.training());
+        } catch (IllegalArgumentException e) {
             return TrainingSettings.defaults(); // an unreadable block: the design still exports, with defaults
         }
     }

@@ -146,8 +146,7 @@ public final class TrainingView {
         try {
             var project = dev.stride.engine.project.ProjectFile.read(projectFile);
             if (project.training() != null && !project.training().isEmpty()) {
-                vm.loadSettings(new com.fasterxml.jackson.databind.ObjectMapper().treeToValue(project.training(),
-                        TrainingSettings.class));
+                vm.loadSettings(TrainingSettings.fromJson(project.training()));
             }
         } catch (Exception e) {
             // An unreadable training block leaves the form as it was; the designer reports the file's problems.
@@ -162,8 +161,7 @@ public final class TrainingView {
         try {
             var project = dev.stride.engine.project.ProjectFile.read(projectFile);
             TrainingSettings settings = project.training() == null || project.training().isEmpty() ? null
-                    : new com.fasterxml.jackson.databind.ObjectMapper().treeToValue(project.training(),
-                            TrainingSettings.class);
+                    : TrainingSettings.fromJson(project.training());
             vm.networkProperty().set(project.network());
             vm.projectFileProperty().set(projectFile);
             if (settings != null) {

@@ -227,12 +227,9 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private static TrainingSettings settings(Project project, Path file) throws Unreadable {
-        if (project.training() == null || project.training().isEmpty()) {
-            return TrainingSettings.defaults();
-        }
         try {
-            return JSON.treeToValue(project.training(), TrainingSettings.class);
-        } catch (IOException | IllegalArgumentException e) {
+            return TrainingSettings.fromJson(project.training());
+        } catch (IllegalArgumentException e) {
             throw new Unreadable(file + ": the \"training\" settings are invalid: " + e.getMessage());
         }
     }

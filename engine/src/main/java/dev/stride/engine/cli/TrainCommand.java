@@ -85,8 +85,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingSettings settings;
         DatasetSpec datasetSpec;
         try {
-            settings = project.training() == null || project.training().isEmpty() ? TrainingSettings.defaults()
-                    : ImageInput.JSON.treeToValue(project.training(), TrainingSettings.class);
+            settings = TrainingSettings.fromJson(project.training());
             if (project.dataset() == null || project.dataset().isEmpty()) {
                 err.println("error: " + projectFile + " has no \"dataset\" block; add one, e.g. "
                         + "{\"type\": \"digits\", \"path\": \"samples/digits\"}");

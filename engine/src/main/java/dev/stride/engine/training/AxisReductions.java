@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Sum and sum of squares along one axis that also hold when the axis has length 1: libnd4j 1.0.0-M2.1 leaves
+ * A sum along one axis that also holds when the axis has length 1: libnd4j 1.0.0-M2.1 leaves
  * the result of such a reduction unwritten (uninitialised memory), which happens for a batch of one example or a 1×1
  * feature map.
  */
@@ -14,11 +14,6 @@ final class AxisReductions {
 
     static INDArray sum(INDArray values, int axis) {
         return values.size(axis) == 1 ? squeezed(values, axis) : values.sum(axis);
-    }
-
-    static INDArray sumOfSquares(INDArray values, int axis) {
-        INDArray norms = values.size(axis) == 1 ? squeezed(values, axis) : values.norm2(axis);
-        return norms.muli(norms);
     }
 
     private static INDArray squeezed(INDArray values, int axis) {

@@ -6,6 +6,8 @@ import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
+import org.deeplearning4j.nn.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.layers.LossLayer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,8 +39,8 @@ final class TrainingAccuracyListener extends BaseTrainingListener {
         GraphVertex vertex = graph.getVertex(output);
         var inputs = conf.getVertexInputs().get(output);
         if (!(vertex instanceof LayerVertex layerVertex) || inputs == null || inputs.size() != 1
-                || !(layerVertex.getLayer() instanceof org.deeplearning4j.nn.layers.BaseOutputLayer<?>
-                        || layerVertex.getLayer() instanceof org.deeplearning4j.nn.layers.LossLayer)) {
+                || !(layerVertex.getLayer() instanceof BaseOutputLayer<?>
+                        || layerVertex.getLayer() instanceof LossLayer)) {
             return null;
         }
         return new TrainingAccuracyListener(inputs.get(0), layerVertex);
@@ -73,7 +75,7 @@ final class TrainingAccuracyListener extends BaseTrainingListener {
         }
         var layer = outputVertex.getLayer();
         INDArray preActivation;
-        if (layer instanceof org.deeplearning4j.nn.layers.LossLayer) {
+        if (layer instanceof LossLayer) {
             // A design ending in Dense then a separate Activation: the loss layer's input is already the scores.
             preActivation = input;
         } else {

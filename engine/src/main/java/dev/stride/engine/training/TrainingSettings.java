@@ -3,6 +3,9 @@ package dev.stride.engine.training;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
 /**
@@ -38,6 +41,27 @@ public record TrainingSettings(
     /** Stride's default: Keras's Adam(0.001) and batch 32; 10 epochs (Keras's 1 is too few to see a curve). */
     public static TrainingSettings defaults() {
         return of(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * A project's "training" block; Keras's defaults when it is absent or empty.
+     *
+     * @throws IllegalArgumentException with Jackson's message when the block is invalid
+     */
+    public static TrainingSettings fromJson(JsonNode block) {
+        if (block == null || block.isEmpty()) {
+            return defaults();
+        }
+        try {
+            return Json.MAPPER.treeToValue(block, TrainingSettings.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Made on first use: Jackson's start-up costs ~100 ms, which the app's first frame should not pay. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
     public TrainingSettings {

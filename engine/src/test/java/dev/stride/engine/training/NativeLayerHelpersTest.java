@@ -105,20 +105,18 @@ class NativeLayerHelpersTest {
         var workspaces = LayerWorkspaceMgr.noWorkspaces();
 
         var expected = new org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper(DataType.FLOAT);
-        INDArray expectedOut = expected.preOutput(x, true, shape, gamma, beta, globalMean, globalVar, 0.99, 1e-3,
-                CNN2DFormat.NCHW, workspaces);
-        INDArray expectedDGamma = Nd4j.zeros(DataType.FLOAT, 1, channels);
-        INDArray expectedDBeta = Nd4j.zeros(DataType.FLOAT, 1, channels);
-        INDArray expectedDx = expected.backpropGradient(x, dy, shape, gamma, beta, expectedDGamma, expectedDBeta,
-                1e-3, CNN2DFormat.NCHW, workspaces).getSecond();
+        BatchNormPass expectedPass = BatchNormPass.run(expected, x, dy, gamma, beta, globalMean, globalVar);
+        INDArray expectedOut = expectedPass.out();
+        INDArray expectedDGamma = expectedPass.dGamma();
+        INDArray expectedDBeta = expectedPass.dBeta();
+        INDArray expectedDx = expectedPass.dx();
 
         var actual = new ChannelBatchNormHelper();
-        INDArray actualOut = actual.preOutput(x, true, shape, gamma, beta, globalMean, globalVar, 0.99, 1e-3,
-                CNN2DFormat.NCHW, workspaces);
-        INDArray actualDGamma = Nd4j.zeros(DataType.FLOAT, 1, channels);
-        INDArray actualDBeta = Nd4j.zeros(DataType.FLOAT, 1, channels);
-        INDArray actualDx = actual.backpropGradient(x, dy, shape, gamma, beta, actualDGamma, actualDBeta,
-                1e-3, CNN2DFormat.NCHW, workspaces).getSecond();
+        BatchNormPass actualPass = BatchNormPass.run(actual, x, dy, gamma, beta, globalMean, globalVar);
+        INDArray actualOut = actualPass.out();
+        INDArray actualDGamma = actualPass.dGamma();
+        INDArray actualDBeta = actualPass.dBeta();
+        INDArray actualDx = actualPass.dx();
 
         assertEquals(0, maxDifference(expected.getMeanCache(DataType.FLOAT), actual.getMeanCache(DataType.FLOAT)), 1e-4, "mean");
         assertEquals(0, maxDifference(expected.getVarCache(DataType.FLOAT), actual.getVarCache(DataType.FLOAT)), 1e-3, "variance");
@@ -236,6 +234,22 @@ class NativeLayerHelpersTest {
         graph.fit(new DataSet(Nd4j.rand(DataType.FLOAT, 4, 1, 16, 16), labels));
         for (var layer : graph.getLayers()) {
             assertEquals(0, helperFailures(layer), layer.getConfig().getLayerName());
+        }
+    }
+
+    /** One training step of a batch-norm helper: forward in training mode, then backward. */
+    private record BatchNormPass(INDArray out, INDArray dGamma, INDArray dBeta, INDArray dx) {
+        static BatchNormPass run(org.deeplearning4j.nn.layers.normalization.BatchNormalizationHelper helper,
+                INDArray x, INDArray dy, INDArray gamma, INDArray beta, INDArray globalMean, INDArray globalVar) {
+            var workspaces = LayerWorkspaceMgr.noWorkspaces();
+            long channels = x.size(1);
+            INDArray out = helper.preOutput(x, true, x.shape(), gamma, beta, globalMean, globalVar, 0.99, 1e-3,
+                    CNN2DFormat.NCHW, workspaces);
+            INDArray dGamma = Nd4j.zeros(DataType.FLOAT, 1, channels);
+            INDArray dBeta = Nd4j.zeros(DataType.FLOAT, 1, channels);
+            INDArray dx = helper.backpropGradient(x, dy, x.shape(), gamma, beta, dGamma, dBeta, 1e-3,
+                    CNN2DFormat.NCHW, workspaces).getSecond();
+            return new BatchNormPass(out, dGamma, dBeta, dx);
         }
     }
 
