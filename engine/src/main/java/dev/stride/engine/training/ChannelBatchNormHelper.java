@@ -141,20 +141,34 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
         return new Pair<>(gradient, dx);
     }
 
-    /** Per channel: Σu into {@code sums} and Σu·v into {@code products}, one pass along contiguous rows. */
+    /**
+     * Per channel: Σu into {@code sums} and Σu·v into {@code products}, one pass along contiguous rows. Four
+     * independent accumulators per sum: one chain of double additions waits on each add's latency.
+     */
     private static void channelSums(float[] u, float[] v, int examples, int channels, int positions, double[] sums,
             double[] products) {
         for (int n = 0; n < examples; n++) {
             for (int c = 0; c < channels; c++) {
-                int start = (n * channels + c) * positions;
-                double sum = 0;
-                double product = 0;
-                for (int i = start; i < start + positions; i++) {
-                    sum += u[i];
-                    product += u[i] * v[i];
+                int i = (n * channels + c) * positions;
+                int end = i + positions;
+                double sum0 = 0, sum1 = 0, sum2 = 0, sum3 = 0;
+                double product0 = 0, product1 = 0, product2 = 0, product3 = 0;
+                for (; i + 3 < end; i += 4) {
+                    sum0 += u[i];
+                    sum1 += u[i + 1];
+                    sum2 += u[i + 2];
+                    sum3 += u[i + 3];
+                    product0 += u[i] * v[i];
+                    product1 += u[i + 1] * v[i + 1];
+                    product2 += u[i + 2] * v[i + 2];
+                    product3 += u[i + 3] * v[i + 3];
                 }
-                sums[c] += sum;
-                products[c] += product;
+                for (; i < end; i++) {
+                    sum0 += u[i];
+                    product0 += u[i] * v[i];
+                }
+                sums[c] += (sum0 + sum1) + (sum2 + sum3);
+                products[c] += (product0 + product1) + (product2 + product3);
             }
         }
     }

@@ -59,6 +59,7 @@ public final class TrainingSession {
         this.initialProgress = initialProgress;
         this.initialBestParams = initialBestParams;
         NativeLayerHelpers.installIfEnabled(network);
+        FusedAdamUpdater.install(network);
         NativeThreads.configureForTraining();
     }
 
