@@ -1,7 +1,5 @@
 package dev.stride.engine.training;
 
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.util.Collections;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -199,17 +197,12 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
         INDArray dense = array.isView() || array.ordering() != 'c' || array.offset() != 0 ? array.dup('c') : array;
         int length = (int) dense.length();
         float[] target = buffer(index, length);
-        floats(dense).get(target, 0, length);
+        DirectFloats.buffer(dense).get(target, 0, length);
         return target;
     }
 
     private static void write(float[] values, INDArray target) {
-        floats(target).put(values, 0, (int) target.length());
-    }
-
-    /** The array's memory as a float view (a dense, C-order array with no offset). */
-    private static FloatBuffer floats(INDArray dense) {
-        return dense.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        DirectFloats.buffer(target).put((int) target.offset(), values, 0, (int) target.length());
     }
 
     private static boolean supported(INDArray x, CNN2DFormat format) {

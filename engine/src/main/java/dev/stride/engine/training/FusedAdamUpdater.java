@@ -1,13 +1,10 @@
 package dev.stride.engine.training;
 
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
@@ -22,7 +19,7 @@ import org.nd4j.linalg.learning.config.Adam;
  * network's configuration still names DL4J's {@link Adam}.
  */
 final class FusedAdamUpdater implements GradientUpdater<Adam> {
-    private static final int CHUNK = 4096;
+    private static final int CHUNK = DirectFloats.CHUNK;
     private static final ThreadLocal<float[][]> SCRATCH =
             ThreadLocal.withInitial(() -> new float[][] {new float[CHUNK], new float[CHUNK], new float[CHUNK]});
 
@@ -34,12 +31,8 @@ final class FusedAdamUpdater implements GradientUpdater<Adam> {
 
     /**
      * Replaces DL4J's Adam in each updater block of a CPU network (idempotent); returns how many blocks use it.
-     * {@code -Dstride.fusedAdam=false} keeps DL4J's.
      */
     static int install(ComputationGraph graph) {
-        if (!Boolean.parseBoolean(System.getProperty("stride.fusedAdam", "true")) || !Nd4j.getEnvironment().isCPU()) {
-            return 0;
-        }
         int installed = 0;
         for (UpdaterBlock block : graph.getUpdater().getUpdaterBlocks()) {
             GradientUpdater<?> updater = block.getGradientUpdater();
@@ -57,7 +50,8 @@ final class FusedAdamUpdater implements GradientUpdater<Adam> {
     public void applyUpdater(INDArray gradient, int iteration, int epoch) {
         INDArray m = dl4j.getM();
         INDArray v = dl4j.getV();
-        if (!dense(gradient) || !dense(m) || !dense(v) || gradient.length() != m.length()) {
+        if (!DirectFloats.contiguous(gradient) || !DirectFloats.contiguous(m) || !DirectFloats.contiguous(v)
+                || gradient.length() != m.length()) {
             dl4j.applyUpdater(gradient, iteration, epoch);
             return;
         }
@@ -66,7 +60,8 @@ final class FusedAdamUpdater implements GradientUpdater<Adam> {
         float beta2 = (float) config.getBeta2();
         float epsilon = (float) config.getEpsilon();
         float stepSize = stepSize(config.getLearningRate(iteration, epoch), beta1, beta2, epsilon, iteration);
-        step(floats(gradient), (int) gradient.offset(), floats(m), (int) m.offset(), floats(v), (int) v.offset(),
+        step(DirectFloats.buffer(gradient), (int) gradient.offset(), DirectFloats.buffer(m), (int) m.offset(),
+                DirectFloats.buffer(v), (int) v.offset(),
                 (int) gradient.length(), beta1, beta2, epsilon, stepSize);
     }
 
@@ -104,17 +99,6 @@ final class FusedAdamUpdater implements GradientUpdater<Adam> {
             mBuffer.put(mOffset + start, m, 0, n);
             vBuffer.put(vOffset + start, v, 0, n);
         }
-    }
-
-    /** A float array whose values lie one after another in memory (any rank, C or F order). */
-    private static boolean dense(INDArray array) {
-        return array != null && array.dataType() == DataType.FLOAT && array.length() < Integer.MAX_VALUE
-                && array.elementWiseStride() == 1 && array.offset() + array.length() <= Integer.MAX_VALUE;
-    }
-
-    /** The whole underlying buffer as floats; an array's values start at its {@code offset()}. */
-    private static FloatBuffer floats(INDArray array) {
-        return array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     @Override

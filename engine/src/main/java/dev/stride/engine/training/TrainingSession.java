@@ -39,6 +39,7 @@ public final class TrainingSession {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ComputationGraph network;
+    private final TrainingKernels kernels;
     private final TrainingSettings settings;
     private final TrainingData data;
     private final Path checkpointFile;
@@ -59,7 +60,7 @@ public final class TrainingSession {
         this.initialProgress = initialProgress;
         this.initialBestParams = initialBestParams;
         NativeLayerHelpers.installIfEnabled(network);
-        FusedAdamUpdater.install(network);
+        this.kernels = TrainingKernels.install(network);
         NativeThreads.configureForTraining();
     }
 
@@ -246,7 +247,7 @@ public final class TrainingSession {
                 if (accuracy != null) {
                     accuracy.startBatch(batch.getLabels());
                 }
-                network.fit(batch);
+                kernels.fit(batch);
                 double loss = network.score();
                 int n = batch.numExamples();
                 if (!Double.isFinite(loss)) {

@@ -1,0 +1,93 @@
+package dev.stride.engine.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stride.engine.dl4j.Dl4jCompiler;
+import dev.stride.engine.model.Activation;
+import dev.stride.engine.model.ActivationSpec;
+import dev.stride.engine.model.Conv2DSpec;
+import dev.stride.engine.model.DenseSpec;
+import dev.stride.engine.model.FlattenSpec;
+import dev.stride.engine.model.InputLayerSpec;
+import dev.stride.engine.model.Network;
+import dev.stride.engine.model.Padding;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+class TrainingKernelsTest {
+
+    @Test
+    void relu_gradient_equals_dl4js_for_views_c_and_f_order_and_lengths_that_are_not_whole_chunks() {
+        var random = Nd4j.getRandomFactory().getNewRandomInstance(2);
+        for (char order : new char[] {'c', 'f'}) {
+            for (long[] shape : new long[][] {{3, 5, 7, 11}, {2, 4096 + 17}, {1}}) {
+                INDArray z = Nd4j.randn(random, shape).castTo(DataType.FLOAT).dup(order);
+                INDArray upstream = Nd4j.randn(random, shape).castTo(DataType.FLOAT).dup(order);
+                z.putScalar(0, 0f); // ReLU's gradient at exactly 0 is 0 in DL4J
+                INDArray expected = new ActivationReLU().backprop(z.dup(order), upstream.dup(order)).getFirst();
+                INDArray actual = new ReluBackprop().backprop(z, upstream).getFirst();
+                assertEquals(expected, actual, order + " " + java.util.Arrays.toString(shape));
+            }
+        }
+        // A view that starts 5 values into its buffer.
+        INDArray backing = Nd4j.randn(random, new long[] {1, 1005}).castTo(DataType.FLOAT);
+        INDArray z = backing.get(NDArrayIndex.point(0), NDArrayIndex.interval(5, 1005)).reshape(10, 100);
+        INDArray upstream = Nd4j.randn(random, new long[] {10, 100}).castTo(DataType.FLOAT);
+        assertEquals(new ActivationReLU().backprop(z.dup(), upstream.dup()).getFirst(),
+                new ReluBackprop().backprop(z, upstream).getFirst());
+    }
+
+    @Test
+    void relu_gradient_at_special_values_matches_dl4j() {
+        float[] specials = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE,
+            -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, 1f, -1f, Float.MIN_NORMAL};
+        INDArray z = Nd4j.createFromArray(specials);
+        INDArray upstream = Nd4j.linspace(DataType.FLOAT, 1, specials.length, 1);
+        INDArray expected = new ActivationReLU().backprop(z.dup(), upstream.dup()).getFirst();
+        assertEquals(expected, new ReluBackprop().backprop(z, upstream).getFirst());
+        assertEquals(5, expected.gt(0).castTo(DataType.INT).sumNumber().intValue(), "+inf, MIN_VALUE, MAX_VALUE, 1 "
+                + "and MIN_NORMAL pass; 0, -0, NaN and negatives do not: " + expected);
+    }
+
+    @Test
+    void only_plain_relu_is_replaced() {
+        assertTrue(ReluBackprop.replaces(new ActivationReLU()));
+        assertFalse(ReluBackprop.replaces(new ActivationReLU(6.0, null, null)), "ReLU6");
+        assertFalse(ReluBackprop.replaces(new ActivationReLU(null, null, 0.1)), "leaky");
+        assertFalse(ReluBackprop.replaces(new ReluBackprop()));
+        assertFalse(ReluBackprop.replaces(null));
+    }
+
+    @Test
+    void trains_like_dl4j_and_leaves_dl4js_classes_in_the_configuration_between_steps() {
+        Network network = Network.sequential(
+                InputLayerSpec.image(10, 10, 1),
+                Conv2DSpec.of(4, 3).withPadding(Padding.SAME).withActivation(Activation.RELU),
+                FlattenSpec.of(),
+                DenseSpec.of(8, Activation.LINEAR),
+                ActivationSpec.of(Activation.RELU),
+                DenseSpec.of(3, Activation.SOFTMAX));
+        TrainingSettings settings = TrainingSettings.defaults().withSeed(4).withLearningRate(0.01);
+        ComputationGraph reference = Dl4jCompiler.compile(network, settings, CNN2DFormat.NCHW).newNetwork();
+        ComputationGraph withKernels = Dl4jCompiler.compile(network, settings, CNN2DFormat.NCHW).newNetwork();
+        withKernels.setParams(reference.params().dup());
+        var originalActivation = ((BaseLayer) withKernels.getLayer(0).conf().getLayer()).getActivationFn();
+        TrainingKernels kernels = TrainingKernels.install(withKernels);
+
+        SideBySideTraining.assertSameWeights(reference, withKernels, kernels::fit);
+        assertSame(originalActivation, ((BaseLayer) withKernels.getLayer(0).conf().getLayer()).getActivationFn());
+        String saved = withKernels.getConfiguration().toJson();
+        assertFalse(saved.contains(ReluBackprop.class.getSimpleName()), "a checkpoint names DL4J's ReLU");
+        assertTrue(saved.contains(ActivationReLU.class.getName()));
+    }
+}
