@@ -1,5 +1,6 @@
 package dev.stride.engine.training;
 
+import java.nio.FloatBuffer;
 import java.util.Collections;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -16,25 +17,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Batch normalization over NCHW activations (and dense activations, as N×C×1×1) in two fused passes per direction,
- * written in Java over copies of the arrays. DL4J's own layer and its oneDNN helper spend most of their time in
- * libnd4j reductions over the axes (0, 2, 3), which run element by element with strides, and in broadcast kernels
- * that use one thread and a third of the memory bandwidth of a plain pass (measured on 32×32×45×45: a per-channel
- * multiply 2.4 ms, an in-place add 0.9 ms). Here each (example, channel) row of H·W values is contiguous: the
- * forward pass gathers Σx and Σx² per channel in double precision and then writes γ·(x − μ)/σ + β; the backward
- * pass gathers Σdy and Σdy·x and then writes dx = a·dy + b·x + c with per-channel a, b, c. Other layouts return
- * null, which makes DL4J use its own code.
+ * Batch normalization over NCHW activations (and dense activations, as N×C×1×1) in two fused Java passes per
+ * direction. DL4J's own layer and its oneDNN helper spend most of their time in libnd4j reductions over the axes
+ * (0, 2, 3), which run element by element with strides, and in broadcast kernels that use one thread and a third of
+ * the memory bandwidth of a plain pass (measured on 32×32×45×45: a per-channel multiply 2.4 ms, an in-place add
+ * 0.9 ms). Here each (example, channel) row of H·W values is contiguous: the forward pass gathers Σx and Σx² per
+ * channel in double precision and then writes γ·(x − μ)/σ + β; the backward pass gathers Σdy and Σdy·x and then
+ * writes dx = a·dy + b·x + c with per-channel a, b, c. Each pass reads the arrays in chunks that stay in the L1
+ * cache, so every value crosses the memory bus once per pass. Other layouts return null, which makes DL4J use its
+ * own code.
  */
 final class ChannelBatchNormHelper implements BatchNormalizationHelper {
+    private static final int CHUNK = DirectFloats.CHUNK;
+    /** Per thread: chunks of x, of dy (or the output) and of the result, shared by every layer. */
+    private static final ThreadLocal<float[][]> SCRATCH =
+            ThreadLocal.withInitial(() -> new float[][] {new float[CHUNK], new float[CHUNK], new float[CHUNK]});
     private INDArray batchMean;
     private INDArray batchVariance;
-    /**
-     * Above this many values (64 MB per copy) DL4J's own code runs instead: the copies live on the Java heap.
-     */
-    static final long MAX_VALUES = 1L << 24;
-    /** Two reusable copies per thread, shared by every layer (nothing is kept between calls). */
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {
-        new float[0], new float[0]});
     /** Whether the last training forward pass ran here: only then are {@link #batchMean} and its variance current. */
     private boolean statisticsCurrent;
 
@@ -56,43 +55,36 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
             statisticsCurrent = false;
             return null;
         }
-        int examples = (int) x.size(0);
-        int channels = (int) x.size(1);
-        int positions = (int) (x.length() / ((long) examples * channels));
-        float[] values = read(x, 0);
-        double[] channelMean = new double[channels];
-        double[] channelVariance = new double[channels];
+        Layout layout = new Layout(x);
+        INDArray input = dense(x);
+        double[] channelMean = new double[layout.channels];
+        double[] channelVariance = new double[layout.channels];
         if (training) {
-            double[] sums = new double[channels];
-            double[] squares = new double[channels];
-            channelSums(values, values, examples, channels, positions, sums, squares);
-            double count = (double) examples * positions;
-            for (int c = 0; c < channels; c++) {
+            double[] sums = new double[layout.channels];
+            double[] squares = new double[layout.channels];
+            layout.channelSums(input, input, sums, squares);
+            double count = layout.perChannel();
+            for (int c = 0; c < layout.channels; c++) {
                 channelMean[c] = sums[c] / count;
                 channelVariance[c] = Math.max(0, squares[c] / count - channelMean[c] * channelMean[c]);
             }
             rememberBatchStatistics(channelMean, channelVariance);
             statisticsCurrent = true;
         } else {
-            for (int c = 0; c < channels; c++) {
+            for (int c = 0; c < layout.channels; c++) {
                 channelMean[c] = mean.getDouble(c);
                 channelVariance[c] = var.getDouble(c);
             }
         }
-        float[] result = buffer(1, (int) x.length());
-        for (int c = 0; c < channels; c++) {
-            double scale = gamma.getDouble(c) / Math.sqrt(channelVariance[c] + eps);
-            float a = (float) scale;
-            float b = (float) (beta.getDouble(c) - channelMean[c] * scale);
-            for (int n = 0; n < examples; n++) {
-                int start = (n * channels + c) * positions;
-                for (int i = start; i < start + positions; i++) {
-                    result[i] = values[i] * a + b;
-                }
-            }
+        float[] scale = new float[layout.channels];
+        float[] shift = new float[layout.channels];
+        for (int c = 0; c < layout.channels; c++) {
+            double factor = gamma.getDouble(c) / Math.sqrt(channelVariance[c] + eps);
+            scale[c] = (float) factor;
+            shift[c] = (float) (beta.getDouble(c) - channelMean[c] * factor);
         }
-        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape());
-        write(result, out);
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape(), 'c');
+        layout.combine(input, scale, input, new float[layout.channels], shift, out);
         return out;
     }
 
@@ -103,17 +95,18 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
         if (!supported(input, format) || gamma == null || !statisticsCurrent) {
             return null;
         }
-        int examples = (int) input.size(0);
-        int channels = (int) input.size(1);
-        int positions = (int) (input.length() / ((long) examples * channels));
-        float[] x = read(input, 0);
-        float[] dy = read(epsilon, 1);
-        double[] sumDy = new double[channels];
-        double[] sumDyX = new double[channels];
-        channelSums(dy, x, examples, channels, positions, sumDy, sumDyX);
+        Layout layout = new Layout(input);
+        INDArray x = dense(input);
+        INDArray dy = dense(epsilon);
+        double[] sumDy = new double[layout.channels];
+        double[] sumDyX = new double[layout.channels];
+        layout.channelSums(dy, x, sumDy, sumDyX);
         // dβ = Σdy, dγ = Σdy·x̂ = σ⁻¹(Σdy·x − μΣdy); dx = γσ⁻¹(dy − dβ/M − x̂·dγ/M) = a·dy + b·x + c.
-        double count = (double) examples * positions;
-        for (int c = 0; c < channels; c++) {
+        double count = layout.perChannel();
+        float[] a = new float[layout.channels];
+        float[] b = new float[layout.channels];
+        float[] shift = new float[layout.channels];
+        for (int c = 0; c < layout.channels; c++) {
             double mu = batchMean.getDouble(c);
             double stdInv = 1 / Math.sqrt(batchVariance.getDouble(c) + eps);
             double dBeta = sumDy[c];
@@ -121,18 +114,13 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
             dGammaView.putScalar(c, dGamma);
             dBetaView.putScalar(c, dBeta);
             double scale = gamma.getDouble(c) * stdInv;
-            float a = (float) scale;
-            float b = (float) (-scale * stdInv * dGamma / count);
-            float shift = (float) (scale * (stdInv * dGamma * mu - dBeta) / count);
-            for (int n = 0; n < examples; n++) {
-                int start = (n * channels + c) * positions;
-                for (int i = start; i < start + positions; i++) {
-                    dy[i] = a * dy[i] + b * x[i] + shift;
-                }
-            }
+            a[c] = (float) scale;
+            b[c] = (float) (-scale * stdInv * dGamma / count);
+            shift[c] = (float) (scale * (stdInv * dGamma * mu - dBeta) / count);
         }
-        INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape());
-        write(dy, dx);
+        INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(),
+                'c');
+        layout.combine(dy, a, x, b, shift, dx);
         Gradient gradient = new DefaultGradient();
         gradient.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGammaView);
         gradient.setGradientFor(BatchNormalizationParamInitializer.BETA, dBetaView);
@@ -140,33 +128,88 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
     }
 
     /**
-     * Per channel: Σu into {@code sums} and Σu·v into {@code products}, one pass along contiguous rows. Four
-     * independent accumulators per sum: one chain of double additions waits on each add's latency.
+     * An N×C×P array (P = H·W, or 1 for dense activations) in C order, walked in chunks of contiguous memory that
+     * stay in the L1 cache; within a chunk, runs of values share a channel.
      */
-    private static void channelSums(float[] u, float[] v, int examples, int channels, int positions, double[] sums,
-            double[] products) {
-        for (int n = 0; n < examples; n++) {
-            for (int c = 0; c < channels; c++) {
-                int i = (n * channels + c) * positions;
-                int end = i + positions;
-                double sum0 = 0, sum1 = 0, sum2 = 0, sum3 = 0;
-                double product0 = 0, product1 = 0, product2 = 0, product3 = 0;
-                for (; i + 3 < end; i += 4) {
-                    sum0 += u[i];
-                    sum1 += u[i + 1];
-                    sum2 += u[i + 2];
-                    sum3 += u[i + 3];
-                    product0 += u[i] * v[i];
-                    product1 += u[i + 1] * v[i + 1];
-                    product2 += u[i + 2] * v[i + 2];
-                    product3 += u[i + 3] * v[i + 3];
+    private record Layout(int examples, int channels, int positions, int length) {
+        Layout(INDArray x) {
+            this((int) x.size(0), (int) x.size(1), (int) (x.length() / (x.size(0) * x.size(1))), (int) x.length());
+        }
+
+        double perChannel() {
+            return (double) examples * positions;
+        }
+
+        /** Per channel: Σu into {@code sums} and Σu·v into {@code products}. */
+        void channelSums(INDArray uArray, INDArray vArray, double[] sums, double[] products) {
+            float[][] scratch = SCRATCH.get();
+            float[] u = scratch[0];
+            float[] v = uArray == vArray ? u : scratch[1];
+            FloatBuffer uBuffer = DirectFloats.buffer(uArray);
+            FloatBuffer vBuffer = DirectFloats.buffer(vArray);
+            for (int start = 0; start < length; start += CHUNK) {
+                int n = Math.min(CHUNK, length - start);
+                uBuffer.get((int) uArray.offset() + start, u, 0, n);
+                if (v != u) {
+                    vBuffer.get((int) vArray.offset() + start, v, 0, n);
                 }
-                for (; i < end; i++) {
-                    sum0 += u[i];
-                    product0 += u[i] * v[i];
+                for (int from = 0; from < n; ) {
+                    int row = (start + from) / positions;
+                    int to = Math.min(n, (row + 1) * positions - start);
+                    int c = row % channels;
+                    // Four independent accumulators: one chain of double additions waits on each add's latency.
+                    double sum0 = 0, sum1 = 0, sum2 = 0, sum3 = 0;
+                    double product0 = 0, product1 = 0, product2 = 0, product3 = 0;
+                    int i = from;
+                    for (; i + 3 < to; i += 4) {
+                        sum0 += u[i];
+                        sum1 += u[i + 1];
+                        sum2 += u[i + 2];
+                        sum3 += u[i + 3];
+                        product0 += u[i] * v[i];
+                        product1 += u[i + 1] * v[i + 1];
+                        product2 += u[i + 2] * v[i + 2];
+                        product3 += u[i + 3] * v[i + 3];
+                    }
+                    for (; i < to; i++) {
+                        sum0 += u[i];
+                        product0 += u[i] * v[i];
+                    }
+                    sums[c] += (sum0 + sum1) + (sum2 + sum3);
+                    products[c] += (product0 + product1) + (product2 + product3);
+                    from = to;
                 }
-                sums[c] += (sum0 + sum1) + (sum2 + sum3);
-                products[c] += (product0 + product1) + (product2 + product3);
+            }
+        }
+
+        /** out = a[c]·u + b[c]·v + shift[c], value by value. */
+        void combine(INDArray uArray, float[] a, INDArray vArray, float[] b, float[] shift, INDArray outArray) {
+            float[][] scratch = SCRATCH.get();
+            float[] u = scratch[0];
+            float[] v = uArray == vArray ? u : scratch[1];
+            float[] out = scratch[2];
+            FloatBuffer uBuffer = DirectFloats.buffer(uArray);
+            FloatBuffer vBuffer = DirectFloats.buffer(vArray);
+            FloatBuffer outBuffer = DirectFloats.buffer(outArray);
+            for (int start = 0; start < length; start += CHUNK) {
+                int n = Math.min(CHUNK, length - start);
+                uBuffer.get((int) uArray.offset() + start, u, 0, n);
+                if (v != u) {
+                    vBuffer.get((int) vArray.offset() + start, v, 0, n);
+                }
+                for (int from = 0; from < n; ) {
+                    int row = (start + from) / positions;
+                    int to = Math.min(n, (row + 1) * positions - start);
+                    int c = row % channels;
+                    float ac = a[c];
+                    float bc = b[c];
+                    float sc = shift[c];
+                    for (int i = from; i < to; i++) {
+                        out[i] = ac * u[i] + bc * v[i] + sc;
+                    }
+                    from = to;
+                }
+                outBuffer.put((int) outArray.offset() + start, out, 0, n);
             }
         }
     }
@@ -184,30 +227,14 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
         }
     }
 
-    private static float[] buffer(int index, int length) {
-        float[][] scratch = SCRATCH.get();
-        if (scratch[index].length < length) {
-            scratch[index] = new float[length];
-        }
-        return scratch[index];
-    }
-
-    /** Copies {@code array}'s values, in C order, into scratch buffer {@code index}. */
-    private static float[] read(INDArray array, int index) {
-        INDArray dense = array.isView() || array.ordering() != 'c' || array.offset() != 0 ? array.dup('c') : array;
-        int length = (int) dense.length();
-        float[] target = buffer(index, length);
-        DirectFloats.buffer(dense).get(target, 0, length);
-        return target;
-    }
-
-    private static void write(float[] values, INDArray target) {
-        DirectFloats.buffer(target).put((int) target.offset(), values, 0, (int) target.length());
+    /** The array itself when its values lie in C order one after another, else such a copy. */
+    private static INDArray dense(INDArray array) {
+        return DirectFloats.contiguous(array) && array.ordering() == 'c' ? array : array.dup('c');
     }
 
     private static boolean supported(INDArray x, CNN2DFormat format) {
         return x.dataType() == DataType.FLOAT && x.rank() == 4 && format == CNN2DFormat.NCHW
-                && x.length() <= MAX_VALUES;
+                && x.length() < Integer.MAX_VALUE;
     }
 
     @Override

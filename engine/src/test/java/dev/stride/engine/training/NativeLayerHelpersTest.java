@@ -91,7 +91,7 @@ class NativeLayerHelpersTest {
     }
 
     @ParameterizedTest(name = "activations {0}")
-    @CsvSource({"'8,5,6,7'", "'16,12,1,1'", "'1,4,3,3'", "'1,6,1,1'"})
+    @CsvSource({"'8,5,6,7'", "'16,12,1,1'", "'1,4,3,3'", "'1,6,1,1'", "'3,7,45,45'", "'40,300,1,1'"})
     void channel_batch_norm_matches_dl4js_onednn_helper(String dims) {
         long[] shape = java.util.Arrays.stream(dims.split(",")).mapToLong(Long::parseLong).toArray();
         var random = Nd4j.getRandomFactory().getNewRandomInstance(5);
