@@ -1,20 +1,26 @@
 package dev.stride.engine.training;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Stride's Java kernels for a CPU training step: {@link ReluBackprop} stands in for DL4J's ReLU while
  * {@link #fit} runs, and is taken out again before it returns, so the network's configuration (which checkpoints
- * and saved models serialize) always names DL4J's own classes between steps. {@link FusedAdamUpdater} is installed
- * once, since it is not part of the configuration. {@code -Dstride.javaKernels=false} keeps DL4J's code throughout.
+ * and saved models serialize) always names DL4J's own classes between steps. {@link FusedAdamUpdater} and
+ * {@link MaskedDropout} (as the helper of each fixed-rate dropout) are installed once: neither is part of the
+ * configuration. {@code -Dstride.javaKernels=false} keeps DL4J's code throughout.
  */
 final class TrainingKernels {
     private final ComputationGraph network;
@@ -33,8 +39,17 @@ final class TrainingKernels {
         }
         FusedAdamUpdater.install(network);
         ReluBackprop relu = new ReluBackprop();
+        Map<Object, Integer> dropoutUses = new IdentityHashMap<>();
+        for (Layer layer : network.getLayers()) {
+            dropoutUses.merge(layer.conf().getLayer().getIDropout(), 1, Integer::sum);
+        }
         for (Layer layer : network.getLayers()) {
             var configuration = layer.conf().getLayer();
+            if (configuration.getIDropout() instanceof Dropout dropout && dropout.getClass() == Dropout.class
+                    && dropout.getPSchedule() == null && dropoutUses.get(dropout) == 1
+                    && network.params().dataType() == DataType.FLOAT) {
+                installDropoutHelper(dropout);
+            }
             if (configuration instanceof BaseLayer base && ReluBackprop.replaces(base.getActivationFn())) {
                 kernels.swap(base.getActivationFn(), relu, base::setActivationFn);
             } else if (configuration instanceof ActivationLayer activation
@@ -43,6 +58,22 @@ final class TrainingKernels {
             }
         }
         return kernels;
+    }
+
+    /** Gives a DL4J {@link Dropout} a {@link MaskedDropout} as its helper (not serialized: DL4J ignores it). */
+    private static void installDropoutHelper(Dropout dropout) {
+        try {
+            Field helper = Dropout.class.getDeclaredField("helper");
+            Field initialized = Dropout.class.getDeclaredField("initializedHelper");
+            helper.setAccessible(true);
+            initialized.setAccessible(true);
+            if (!(helper.get(dropout) instanceof MaskedDropout)) {
+                helper.set(dropout, new MaskedDropout());
+                initialized.set(dropout, true);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // A DL4J whose Dropout has no such fields keeps its own code.
+        }
     }
 
     private void swap(IActivation original, IActivation replacement,

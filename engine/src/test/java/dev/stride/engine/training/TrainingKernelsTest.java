@@ -2,6 +2,7 @@ package dev.stride.engine.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import dev.stride.engine.model.Activation;
 import dev.stride.engine.model.ActivationSpec;
 import dev.stride.engine.model.Conv2DSpec;
 import dev.stride.engine.model.DenseSpec;
+import dev.stride.engine.model.DropoutSpec;
 import dev.stride.engine.model.FlattenSpec;
 import dev.stride.engine.model.InputLayerSpec;
 import dev.stride.engine.model.Network;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -57,6 +60,72 @@ class TrainingKernelsTest {
         assertEquals(expected, new ReluBackprop().backprop(z, upstream).getFirst());
         assertEquals(5, expected.gt(0).castTo(DataType.INT).sumNumber().intValue(), "+inf, MIN_VALUE, MAX_VALUE, 1 "
                 + "and MIN_NORMAL pass; 0, -0, NaN and negatives do not: " + expected);
+    }
+
+    @Test
+    void dropout_keeps_the_retain_fraction_scales_by_one_over_p_and_backprops_through_the_same_values() {
+        INDArray x = Nd4j.rand(DataType.FLOAT, 50, 2000).addi(0.5);
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, 50, 2000);
+        MaskedDropout dropout = new MaskedDropout();
+        Nd4j.getRandom().setSeed(12);
+        dropout.applyDropout(x, out, 0.75);
+        INDArray kept = out.neq(0);
+        double fraction = kept.castTo(DataType.DOUBLE).meanNumber().doubleValue();
+        assertEquals(0.75, fraction, 0.005, "kept fraction of 100,000 values");
+        assertEquals(x.mul(1f / 0.75f).mul(kept.castTo(DataType.FLOAT)), out, "kept values are x/p, others 0");
+
+        INDArray upstream = Nd4j.rand(DataType.FLOAT, 50, 2000).addi(0.5);
+        INDArray gradient = Nd4j.createUninitialized(DataType.FLOAT, 50, 2000);
+        dropout.backprop(upstream, gradient);
+        assertEquals(upstream.mul(1f / 0.75f).mul(kept.castTo(DataType.FLOAT)), gradient, "same mask, same scale");
+
+        INDArray again = Nd4j.createUninitialized(DataType.FLOAT, 50, 2000);
+        Nd4j.getRandom().setSeed(12);
+        new MaskedDropout().applyDropout(x, again, 0.75);
+        assertEquals(out, again, "ND4J's seed fixes the mask");
+        dropout.applyDropout(x, again, 0.75);
+        assertFalse(out.equals(again), "a new mask each step");
+    }
+
+    @Test
+    void dropout_layers_get_the_java_helper_and_their_saved_configuration_is_unchanged() throws Exception {
+        Network network = Network.sequential(
+                InputLayerSpec.image(10, 10, 1),
+                Conv2DSpec.of(4, 3).withPadding(Padding.SAME).withActivation(Activation.RELU),
+                DropoutSpec.of(0.25),
+                FlattenSpec.of(),
+                DenseSpec.of(8, Activation.RELU),
+                DropoutSpec.of(0.5),
+                DenseSpec.of(3, Activation.SOFTMAX));
+        ComputationGraph graph = Dl4jCompiler.compile(network, TrainingSettings.defaults(), CNN2DFormat.NCHW)
+                .newNetwork();
+        String before = graph.getConfiguration().toJson();
+        TrainingKernels kernels = TrainingKernels.install(graph);
+        assertEquals(before, graph.getConfiguration().toJson());
+        var helperField = org.deeplearning4j.nn.conf.dropout.Dropout.class.getDeclaredField("helper");
+        helperField.setAccessible(true);
+        int helpers = 0;
+        for (var layer : graph.getLayers()) {
+            var dropout = layer.conf().getLayer().getIDropout();
+            if (dropout != null) {
+                assertInstanceOf(MaskedDropout.class, helperField.get(dropout), layer.conf().getLayer().getLayerName());
+                helpers++;
+            }
+        }
+        assertEquals(2, helpers);
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, 8, 3);
+        labels.getColumn(2).assign(1);
+        INDArray initial = graph.params().dup();
+        kernels.fit(new DataSet(Nd4j.rand(DataType.FLOAT, 8, 1, 10, 10), labels));
+        assertTrue(graph.params().sub(initial).amaxNumber().doubleValue() > 0, "it trained");
+        var failures = org.deeplearning4j.nn.conf.dropout.Dropout.class.getDeclaredField("helperCountFail");
+        failures.setAccessible(true);
+        for (var layer : graph.getLayers()) {
+            var dropout = layer.conf().getLayer().getIDropout();
+            if (dropout != null) {
+                assertEquals(0, failures.get(dropout), "the helper ran without falling back");
+            }
+        }
     }
 
     @Test
