@@ -26,9 +26,14 @@ public final class NativeThreads {
         if (Nd4j.getEnvironment().isCPU()) {
             int cores = Runtime.getRuntime().availableProcessors();
             // ND4J's Environment.maxThreads() does not report setMaxThreads (libnd4j ignores it); OpenMP itself does.
-            int openMpThreads = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
-            Nd4j.factory().blas().setMaxThreads(blasThreads(cores, openMpThreads));
+            Nd4j.factory().blas().setMaxThreads(blasThreads(cores, openMpThreads()));
         }
+    }
+
+    /** How many threads ND4J's OpenMP ops use now. */
+    public static int openMpThreads() {
+        return Nd4j.getEnvironment().isCPU()
+                ? Math.max(1, NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads()) : 1;
     }
 
     /** Uses exactly {@code threads} OpenMP threads for ND4J's ops; OpenBLAS as in {@link #configureForTraining()}. */

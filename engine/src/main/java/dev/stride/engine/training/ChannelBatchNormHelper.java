@@ -142,26 +142,43 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
 
         /** Per channel: Σu into {@code sums} and Σu·v into {@code products}. */
         void channelSums(INDArray uArray, INDArray vArray, double[] sums, double[] products) {
-            float[][] scratch = SCRATCH.get();
-            float[] u = scratch[0];
-            float[] v = uArray == vArray ? u : scratch[1];
             FloatBuffer uBuffer = DirectFloats.buffer(uArray);
             FloatBuffer vBuffer = DirectFloats.buffer(vArray);
-            for (int start = 0; start < length; start += CHUNK) {
-                int n = Math.min(CHUNK, length - start);
-                uBuffer.get((int) uArray.offset() + start, u, 0, n);
-                if (v != u) {
-                    vBuffer.get((int) vArray.offset() + start, v, 0, n);
+            int parts = KernelThreads.parts(length);
+            double[][] partSums = new double[parts][channels];
+            double[][] partProducts = new double[parts][channels];
+            KernelThreads.run(length, parts, (part, from, to) -> channelSums(uBuffer, (int) uArray.offset(),
+                    uArray == vArray ? null : vBuffer, (int) vArray.offset(), from, to, partSums[part],
+                    partProducts[part]));
+            for (int part = 0; part < parts; part++) {
+                for (int c = 0; c < channels; c++) {
+                    sums[c] += partSums[part][c];
+                    products[c] += partProducts[part][c];
                 }
-                for (int from = 0; from < n; ) {
-                    int row = (start + from) / positions;
-                    int to = Math.min(n, (row + 1) * positions - start);
+            }
+        }
+
+        /** Σu and Σu·v per channel over values [from, to); {@code vBuffer} null means v = u. */
+        private void channelSums(FloatBuffer uBuffer, int uOffset, FloatBuffer vBuffer, int vOffset, int from,
+                int to, double[] sums, double[] products) {
+            float[][] scratch = SCRATCH.get();
+            float[] u = scratch[0];
+            float[] v = vBuffer == null ? u : scratch[1];
+            for (int start = from; start < to; start += CHUNK) {
+                int n = Math.min(CHUNK, to - start);
+                uBuffer.get(uOffset + start, u, 0, n);
+                if (vBuffer != null) {
+                    vBuffer.get(vOffset + start, v, 0, n);
+                }
+                for (int runStart = 0; runStart < n; ) {
+                    int row = (start + runStart) / positions;
+                    int runEnd = Math.min(n, (row + 1) * positions - start);
                     int c = row % channels;
                     // Four independent accumulators: one chain of double additions waits on each add's latency.
                     double sum0 = 0, sum1 = 0, sum2 = 0, sum3 = 0;
                     double product0 = 0, product1 = 0, product2 = 0, product3 = 0;
-                    int i = from;
-                    for (; i + 3 < to; i += 4) {
+                    int i = runStart;
+                    for (; i + 3 < runEnd; i += 4) {
                         sum0 += u[i];
                         sum1 += u[i + 1];
                         sum2 += u[i + 2];
@@ -171,46 +188,52 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
                         product2 += u[i + 2] * v[i + 2];
                         product3 += u[i + 3] * v[i + 3];
                     }
-                    for (; i < to; i++) {
+                    for (; i < runEnd; i++) {
                         sum0 += u[i];
                         product0 += u[i] * v[i];
                     }
                     sums[c] += (sum0 + sum1) + (sum2 + sum3);
                     products[c] += (product0 + product1) + (product2 + product3);
-                    from = to;
+                    runStart = runEnd;
                 }
             }
         }
 
         /** out = a[c]·u + b[c]·v + shift[c], value by value. */
         void combine(INDArray uArray, float[] a, INDArray vArray, float[] b, float[] shift, INDArray outArray) {
-            float[][] scratch = SCRATCH.get();
-            float[] u = scratch[0];
-            float[] v = uArray == vArray ? u : scratch[1];
-            float[] out = scratch[2];
             FloatBuffer uBuffer = DirectFloats.buffer(uArray);
             FloatBuffer vBuffer = DirectFloats.buffer(vArray);
             FloatBuffer outBuffer = DirectFloats.buffer(outArray);
-            for (int start = 0; start < length; start += CHUNK) {
-                int n = Math.min(CHUNK, length - start);
-                uBuffer.get((int) uArray.offset() + start, u, 0, n);
-                if (v != u) {
-                    vBuffer.get((int) vArray.offset() + start, v, 0, n);
-                }
-                for (int from = 0; from < n; ) {
-                    int row = (start + from) / positions;
-                    int to = Math.min(n, (row + 1) * positions - start);
-                    int c = row % channels;
-                    float ac = a[c];
-                    float bc = b[c];
-                    float sc = shift[c];
-                    for (int i = from; i < to; i++) {
-                        out[i] = ac * u[i] + bc * v[i] + sc;
+            int uOffset = (int) uArray.offset();
+            int vOffset = (int) vArray.offset();
+            int outOffset = (int) outArray.offset();
+            boolean same = uArray == vArray;
+            KernelThreads.run(length, KernelThreads.parts(length), (part, from, to) -> {
+                float[][] scratch = SCRATCH.get();
+                float[] u = scratch[0];
+                float[] v = same ? u : scratch[1];
+                float[] out = scratch[2];
+                for (int start = from; start < to; start += CHUNK) {
+                    int n = Math.min(CHUNK, to - start);
+                    uBuffer.get(uOffset + start, u, 0, n);
+                    if (!same) {
+                        vBuffer.get(vOffset + start, v, 0, n);
                     }
-                    from = to;
+                    for (int runStart = 0; runStart < n; ) {
+                        int row = (start + runStart) / positions;
+                        int runEnd = Math.min(n, (row + 1) * positions - start);
+                        int c = row % channels;
+                        float ac = a[c];
+                        float bc = b[c];
+                        float sc = shift[c];
+                        for (int i = runStart; i < runEnd; i++) {
+                            out[i] = ac * u[i] + bc * v[i] + sc;
+                        }
+                        runStart = runEnd;
+                    }
+                    outBuffer.put(outOffset + start, out, 0, n);
                 }
-                outBuffer.put((int) outArray.offset() + start, out, 0, n);
-            }
+            });
         }
     }
 

@@ -76,29 +76,31 @@ final class FusedAdamUpdater implements GradientUpdater<Adam> {
     /** m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², g ← step·m/(√v + ε), chunk by chunk. */
     private static void step(FloatBuffer gradient, int gradientOffset, FloatBuffer mBuffer, int mOffset,
             FloatBuffer vBuffer, int vOffset, int length, float beta1, float beta2, float epsilon, float stepSize) {
-        float[][] scratch = SCRATCH.get();
-        float[] g = scratch[0];
-        float[] m = scratch[1];
-        float[] v = scratch[2];
         float oneMinusBeta1 = 1 - beta1;
         float oneMinusBeta2 = 1 - beta2;
-        for (int start = 0; start < length; start += CHUNK) {
-            int n = Math.min(CHUNK, length - start);
-            gradient.get(gradientOffset + start, g, 0, n);
-            mBuffer.get(mOffset + start, m, 0, n);
-            vBuffer.get(vOffset + start, v, 0, n);
-            for (int i = 0; i < n; i++) {
-                float gi = g[i];
-                float mi = beta1 * m[i] + gi * oneMinusBeta1;
-                float vi = beta2 * v[i] + gi * gi * oneMinusBeta2;
-                m[i] = mi;
-                v[i] = vi;
-                g[i] = mi * stepSize / ((float) Math.sqrt(vi) + epsilon);
+        KernelThreads.run(length, KernelThreads.parts(length), (part, from, to) -> {
+            float[][] scratch = SCRATCH.get();
+            float[] g = scratch[0];
+            float[] m = scratch[1];
+            float[] v = scratch[2];
+            for (int start = from; start < to; start += CHUNK) {
+                int n = Math.min(CHUNK, to - start);
+                gradient.get(gradientOffset + start, g, 0, n);
+                mBuffer.get(mOffset + start, m, 0, n);
+                vBuffer.get(vOffset + start, v, 0, n);
+                for (int i = 0; i < n; i++) {
+                    float gi = g[i];
+                    float mi = beta1 * m[i] + gi * oneMinusBeta1;
+                    float vi = beta2 * v[i] + gi * gi * oneMinusBeta2;
+                    m[i] = mi;
+                    v[i] = vi;
+                    g[i] = mi * stepSize / ((float) Math.sqrt(vi) + epsilon);
+                }
+                gradient.put(gradientOffset + start, g, 0, n);
+                mBuffer.put(mOffset + start, m, 0, n);
+                vBuffer.put(vOffset + start, v, 0, n);
             }
-            gradient.put(gradientOffset + start, g, 0, n);
-            mBuffer.put(mOffset + start, m, 0, n);
-            vBuffer.put(vOffset + start, v, 0, n);
-        }
+        });
     }
 
     @Override

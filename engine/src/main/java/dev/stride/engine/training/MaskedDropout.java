@@ -44,22 +44,28 @@ final class MaskedDropout implements DropoutHelper {
         scale = 1f / (float) retainProbability;
         // Keep when 24 random bits fall below p·2^24: DL4J's comparison of a uniform float with p.
         int threshold = (int) Math.round(retainProbability * (1 << 24));
-        SplittableRandom random = new SplittableRandom(Nd4j.getRandom().nextLong());
+        long seed = Nd4j.getRandom().nextLong();
         FloatBuffer in = DirectFloats.buffer(inputActivations);
         FloatBuffer out = DirectFloats.buffer(resultArray);
         int inStart = (int) inputActivations.offset();
         int outStart = (int) resultArray.offset();
-        float[] chunk = SCRATCH.get();
-        for (int start = 0; start < length; start += CHUNK) {
-            int n = Math.min(CHUNK, length - start);
-            in.get(inStart + start, chunk, 0, n);
-            for (int i = 0; i < n; i++) {
-                int kept = ((random.nextInt() >>> 8) - threshold) >> 31; // no branch: random outcomes mispredict
-                keep[start + i] = (byte) kept;
-                chunk[i] = Float.intBitsToFloat(Float.floatToRawIntBits(chunk[i] * scale) & kept);
+        byte[] mask = keep;
+        float factor = scale;
+        KernelThreads.run(length, KernelThreads.parts(length), (part, from, to) -> {
+            float[] chunk = SCRATCH.get();
+            for (int start = from; start < to; start += CHUNK) {
+                int n = Math.min(CHUNK, to - start);
+                // One generator per chunk, seeded by its position: the mask does not depend on the thread count.
+                SplittableRandom random = new SplittableRandom(seed + (start / CHUNK) * 0x9E3779B97F4A7C15L);
+                in.get(inStart + start, chunk, 0, n);
+                for (int i = 0; i < n; i++) {
+                    int kept = ((random.nextInt() >>> 8) - threshold) >> 31; // no branch: random outcomes mispredict
+                    mask[start + i] = (byte) kept;
+                    chunk[i] = Float.intBitsToFloat(Float.floatToRawIntBits(chunk[i] * factor) & kept);
+                }
+                out.put(outStart + start, chunk, 0, n);
             }
-            out.put(outStart + start, chunk, 0, n);
-        }
+        });
         if (resultArray != result) {
             result.assign(resultArray);
         }
@@ -76,15 +82,19 @@ final class MaskedDropout implements DropoutHelper {
         FloatBuffer out = DirectFloats.buffer(gradAtInput);
         int inStart = (int) gradAtOutput.offset();
         int outStart = (int) gradAtInput.offset();
-        float[] chunk = SCRATCH.get();
-        for (int start = 0; start < length; start += CHUNK) {
-            int n = Math.min(CHUNK, length - start);
-            in.get(inStart + start, chunk, 0, n);
-            for (int i = 0; i < n; i++) {
-                chunk[i] = Float.intBitsToFloat(Float.floatToRawIntBits(chunk[i] * scale) & keep[start + i]);
+        byte[] mask = keep;
+        float factor = scale;
+        KernelThreads.run(length, KernelThreads.parts(length), (part, from, to) -> {
+            float[] chunk = SCRATCH.get();
+            for (int start = from; start < to; start += CHUNK) {
+                int n = Math.min(CHUNK, to - start);
+                in.get(inStart + start, chunk, 0, n);
+                for (int i = 0; i < n; i++) {
+                    chunk[i] = Float.intBitsToFloat(Float.floatToRawIntBits(chunk[i] * factor) & mask[start + i]);
+                }
+                out.put(outStart + start, chunk, 0, n);
             }
-            out.put(outStart + start, chunk, 0, n);
-        }
+        });
         if (gradAtInput != result) {
             result.assign(gradAtInput);
         }

@@ -47,19 +47,21 @@ final class ReluBackprop extends ActivationReLU {
         int zStart = (int) in.offset();
         int upstreamStart = (int) epsilon.offset();
         int outStart = (int) gradient.offset();
-        float[][] scratch = SCRATCH.get();
-        float[] zChunk = scratch[0];
-        float[] chunk = scratch[1];
         int length = (int) in.length();
-        for (int start = 0; start < length; start += CHUNK) {
-            int n = Math.min(CHUNK, length - start);
-            z.get(zStart + start, zChunk, 0, n);
-            upstream.get(upstreamStart + start, chunk, 0, n);
-            for (int i = 0; i < n; i++) {
-                chunk[i] = Float.intBitsToFloat(Float.floatToRawIntBits(chunk[i]) & positiveMask(zChunk[i]));
+        KernelThreads.run(length, KernelThreads.parts(length), (part, from, to) -> {
+            float[][] scratch = SCRATCH.get();
+            float[] zChunk = scratch[0];
+            float[] chunk = scratch[1];
+            for (int start = from; start < to; start += CHUNK) {
+                int n = Math.min(CHUNK, to - start);
+                z.get(zStart + start, zChunk, 0, n);
+                upstream.get(upstreamStart + start, chunk, 0, n);
+                for (int i = 0; i < n; i++) {
+                    chunk[i] = Float.intBitsToFloat(Float.floatToRawIntBits(chunk[i]) & positiveMask(zChunk[i]));
+                }
+                out.put(outStart + start, chunk, 0, n);
             }
-            out.put(outStart + start, chunk, 0, n);
-        }
+        });
         return new Pair<>(gradient, null);
     }
 }

@@ -31,8 +31,8 @@ class FusedAdamUpdaterTest {
 
     @Test
     void takes_the_same_steps_as_dl4js_adam_on_views_with_an_offset_and_a_schedule() {
-        // 10,000 values: two full chunks and a partial one; the views start 7 and 3 values into larger arrays.
-        int length = 10_000;
+        // The views start 7 and 3 values into larger arrays.
+        int length = KernelThreads.MIN_PARALLEL + 10_000; // parts of whole chunks and a partial one
         Adam config = Adam.builder().learningRateSchedule(new ExponentialSchedule(ScheduleType.ITERATION, 0.01, 0.9))
                 .beta1(0.85).beta2(0.995).epsilon(1e-7).build();
         INDArray dl4jState = Nd4j.zeros(DataType.FLOAT, 1, 2 * length + 7)

@@ -91,7 +91,7 @@ class NativeLayerHelpersTest {
     }
 
     @ParameterizedTest(name = "activations {0}")
-    @CsvSource({"'8,5,6,7'", "'16,12,1,1'", "'1,4,3,3'", "'1,6,1,1'", "'3,7,45,45'", "'40,300,1,1'"})
+    @CsvSource({"'8,5,6,7'", "'16,12,1,1'", "'1,4,3,3'", "'1,6,1,1'", "'3,7,45,45'", "'40,300,1,1'", "'4,8,90,90'"})
     void channel_batch_norm_matches_dl4js_onednn_helper(String dims) {
         long[] shape = java.util.Arrays.stream(dims.split(",")).mapToLong(Long::parseLong).toArray();
         var random = Nd4j.getRandomFactory().getNewRandomInstance(5);
@@ -121,8 +121,10 @@ class NativeLayerHelpersTest {
         assertEquals(0, maxDifference(expected.getMeanCache(DataType.FLOAT), actual.getMeanCache(DataType.FLOAT)), 1e-4, "mean");
         assertEquals(0, maxDifference(expected.getVarCache(DataType.FLOAT), actual.getVarCache(DataType.FLOAT)), 1e-3, "variance");
         assertEquals(0, maxDifference(expectedOut, actualOut), 1e-4, "output");
-        assertEquals(0, maxDifference(expectedDGamma, actualDGamma), 1e-3, "dgamma");
-        assertEquals(0, maxDifference(expectedDBeta, actualDBeta), 1e-3, "dbeta");
+        // Sums over N·H·W values: oneDNN accumulates in float, so compare relative to their size.
+        double sumScale = Math.max(1, expectedDGamma.amaxNumber().doubleValue());
+        assertEquals(0, maxDifference(expectedDGamma, actualDGamma) / sumScale, 1e-5, "dgamma");
+        assertEquals(0, maxDifference(expectedDBeta, actualDBeta) / sumScale, 1e-5, "dbeta");
         assertEquals(0, maxDifference(expectedDx, actualDx), 1e-4, "dx");
 
         INDArray runningMean = Nd4j.rand(random, 1, channels).castTo(DataType.FLOAT);
