@@ -13,7 +13,7 @@ public final class Launcher {
     public static void main(String[] args) {
         StartupClock.markMain();
         dev.stride.engine.backend.NativeBuild.selectOneDnnBuildIfPresent();
-        dev.stride.engine.backend.NativeBuild.shortenOpenMpSpinning();
+        dev.stride.engine.backend.NativeBuild.prepareNativeRuntime();
         Application.launch(StrideApp.class, args);
     }
 }

@@ -30,7 +30,7 @@ public final class StrideCli implements Runnable {
 
     public static void main(String[] args) {
         dev.stride.engine.backend.NativeBuild.selectOneDnnBuildIfPresent();
-        dev.stride.engine.backend.NativeBuild.shortenOpenMpSpinning();
+        dev.stride.engine.backend.NativeBuild.prepareNativeRuntime();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

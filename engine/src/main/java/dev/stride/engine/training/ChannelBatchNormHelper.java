@@ -29,9 +29,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class ChannelBatchNormHelper implements BatchNormalizationHelper {
     private static final int CHUNK = DirectFloats.CHUNK;
-    /** Per thread: chunks of x, of dy (or the output) and of the result, shared by every layer. */
+    /** Per thread: chunks of the two arrays the sums read, shared by every layer. */
     private static final ThreadLocal<float[][]> SCRATCH =
-            ThreadLocal.withInitial(() -> new float[][] {new float[CHUNK], new float[CHUNK], new float[CHUNK]});
+            ThreadLocal.withInitial(() -> new float[][] {new float[CHUNK], new float[CHUNK]});
     private INDArray batchMean;
     private INDArray batchVariance;
     /** Whether the last training forward pass ran here: only then are {@link #batchMean} and its variance current. */
@@ -84,7 +84,7 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
             shift[c] = (float) (beta.getDouble(c) - channelMean[c] * factor);
         }
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape(), 'c');
-        layout.combine(input, scale, input, new float[layout.channels], shift, out);
+        layout.combine(out, scale, new float[layout.channels], shift, input);
         return out;
     }
 
@@ -120,7 +120,7 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
         }
         INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(),
                 'c');
-        layout.combine(dy, a, x, b, shift, dx);
+        layout.combine(dx, a, b, shift, dy, x);
         Gradient gradient = new DefaultGradient();
         gradient.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGammaView);
         gradient.setGradientFor(BatchNormalizationParamInitializer.BETA, dBetaView);
@@ -199,41 +199,25 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
             }
         }
 
-        /** out = a[c]·u + b[c]·v + shift[c], value by value. */
-        void combine(INDArray uArray, float[] a, INDArray vArray, float[] b, float[] shift, INDArray outArray) {
-            FloatBuffer uBuffer = DirectFloats.buffer(uArray);
-            FloatBuffer vBuffer = DirectFloats.buffer(vArray);
-            FloatBuffer outBuffer = DirectFloats.buffer(outArray);
-            int uOffset = (int) uArray.offset();
-            int vOffset = (int) vArray.offset();
-            int outOffset = (int) outArray.offset();
-            boolean same = uArray == vArray;
-            KernelThreads.run(length, KernelThreads.parts(length), (part, from, to) -> {
-                float[][] scratch = SCRATCH.get();
-                float[] u = scratch[0];
-                float[] v = same ? u : scratch[1];
-                float[] out = scratch[2];
-                for (int start = from; start < to; start += CHUNK) {
-                    int n = Math.min(CHUNK, to - start);
-                    uBuffer.get(uOffset + start, u, 0, n);
-                    if (!same) {
-                        vBuffer.get(vOffset + start, v, 0, n);
+        /** out = a[c]·u + b[c]·v + shift[c], value by value; v is u when only one input is given. */
+        void combine(INDArray outArray, float[] a, float[] b, float[] shift, INDArray... inputs) {
+            boolean twoInputs = inputs.length == 2;
+            DirectFloats.map(outArray, (start, n, chunks) -> {
+                float[] u = chunks[0];
+                float[] v = twoInputs ? chunks[1] : u;
+                for (int runStart = 0; runStart < n; ) {
+                    int row = (start + runStart) / positions;
+                    int runEnd = Math.min(n, (row + 1) * positions - start);
+                    int c = row % channels;
+                    float ac = a[c];
+                    float bc = b[c];
+                    float sc = shift[c];
+                    for (int i = runStart; i < runEnd; i++) {
+                        u[i] = ac * u[i] + bc * v[i] + sc;
                     }
-                    for (int runStart = 0; runStart < n; ) {
-                        int row = (start + runStart) / positions;
-                        int runEnd = Math.min(n, (row + 1) * positions - start);
-                        int c = row % channels;
-                        float ac = a[c];
-                        float bc = b[c];
-                        float sc = shift[c];
-                        for (int i = runStart; i < runEnd; i++) {
-                            out[i] = ac * u[i] + bc * v[i] + sc;
-                        }
-                        runStart = runEnd;
-                    }
-                    outBuffer.put(outOffset + start, out, 0, n);
+                    runStart = runEnd;
                 }
-            });
+            }, inputs);
         }
     }
 

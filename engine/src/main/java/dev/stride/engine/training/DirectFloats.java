@@ -23,4 +23,40 @@ final class DirectFloats {
     static FloatBuffer buffer(INDArray array) {
         return array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
+
+    /** Per thread: chunks for up to three input arrays. */
+    private static final ThreadLocal<float[][]> CHUNKS =
+            ThreadLocal.withInitial(() -> new float[][] {new float[CHUNK], new float[CHUNK], new float[CHUNK]});
+
+    /** A kernel's work on one chunk: values [start, start + n) of each input, which it turns into {@code chunks[0]}. */
+    interface ChunkKernel {
+        void apply(int start, int n, float[][] chunks);
+    }
+
+    /**
+     * Runs {@code kernel} over every chunk of the inputs (contiguous, laid out like {@code out}, at most three) on
+     * {@link KernelThreads}, and writes what it leaves in the first chunk to {@code out}.
+     */
+    static void map(INDArray out, ChunkKernel kernel, INDArray... inputs) {
+        int length = (int) out.length();
+        FloatBuffer outBuffer = buffer(out);
+        int outOffset = (int) out.offset();
+        FloatBuffer[] buffers = new FloatBuffer[inputs.length];
+        int[] offsets = new int[inputs.length];
+        for (int k = 0; k < inputs.length; k++) {
+            buffers[k] = buffer(inputs[k]);
+            offsets[k] = (int) inputs[k].offset();
+        }
+        KernelThreads.run(length, KernelThreads.parts(length), (part, from, to) -> {
+            float[][] chunks = CHUNKS.get();
+            for (int start = from; start < to; start += CHUNK) {
+                int n = Math.min(CHUNK, to - start);
+                for (int k = 0; k < buffers.length; k++) {
+                    buffers[k].get(offsets[k] + start, chunks[k], 0, n);
+                }
+                kernel.apply(start, n, chunks);
+                outBuffer.put(outOffset + start, chunks[0], 0, n);
+            }
+        });
+    }
 }

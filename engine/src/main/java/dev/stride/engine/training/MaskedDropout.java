@@ -1,6 +1,5 @@
 package dev.stride.engine.training;
 
-import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.dropout.DropoutHelper;
@@ -18,7 +17,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class MaskedDropout implements DropoutHelper {
     private static final int CHUNK = DirectFloats.CHUNK;
-    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[CHUNK]);
     /** −1 (all bits set) for a kept value, 0 for a dropped one; valid for the last forward pass. */
     private byte[] keep = new byte[0];
     private float scale;
@@ -45,27 +43,18 @@ final class MaskedDropout implements DropoutHelper {
         // Keep when 24 random bits fall below p·2^24: DL4J's comparison of a uniform float with p.
         int threshold = (int) Math.round(retainProbability * (1 << 24));
         long seed = Nd4j.getRandom().nextLong();
-        FloatBuffer in = DirectFloats.buffer(inputActivations);
-        FloatBuffer out = DirectFloats.buffer(resultArray);
-        int inStart = (int) inputActivations.offset();
-        int outStart = (int) resultArray.offset();
         byte[] mask = keep;
         float factor = scale;
-        KernelThreads.run(length, KernelThreads.parts(length), (part, from, to) -> {
-            float[] chunk = SCRATCH.get();
-            for (int start = from; start < to; start += CHUNK) {
-                int n = Math.min(CHUNK, to - start);
-                // One generator per chunk, seeded by its position: the mask does not depend on the thread count.
-                SplittableRandom random = new SplittableRandom(seed + (start / CHUNK) * 0x9E3779B97F4A7C15L);
-                in.get(inStart + start, chunk, 0, n);
-                for (int i = 0; i < n; i++) {
-                    int kept = ((random.nextInt() >>> 8) - threshold) >> 31; // no branch: random outcomes mispredict
-                    mask[start + i] = (byte) kept;
-                    chunk[i] = Float.intBitsToFloat(Float.floatToRawIntBits(chunk[i] * factor) & kept);
-                }
-                out.put(outStart + start, chunk, 0, n);
+        DirectFloats.map(resultArray, (start, n, chunks) -> {
+            float[] chunk = chunks[0];
+            // One generator per chunk, seeded by its position: the mask does not depend on the thread count.
+            SplittableRandom random = new SplittableRandom(seed + (start / CHUNK) * 0x9E3779B97F4A7C15L);
+            for (int i = 0; i < n; i++) {
+                int kept = ((random.nextInt() >>> 8) - threshold) >> 31; // no branch: random outcomes mispredict
+                mask[start + i] = (byte) kept;
+                chunk[i] = Float.intBitsToFloat(Float.floatToRawIntBits(chunk[i] * factor) & kept);
             }
-        });
+        }, inputActivations);
         if (resultArray != result) {
             result.assign(resultArray);
         }
@@ -78,23 +67,14 @@ final class MaskedDropout implements DropoutHelper {
         }
         INDArray gradAtInput = writable(result);
         INDArray gradAtOutput = alike(upstream, gradAtInput);
-        FloatBuffer in = DirectFloats.buffer(gradAtOutput);
-        FloatBuffer out = DirectFloats.buffer(gradAtInput);
-        int inStart = (int) gradAtOutput.offset();
-        int outStart = (int) gradAtInput.offset();
         byte[] mask = keep;
         float factor = scale;
-        KernelThreads.run(length, KernelThreads.parts(length), (part, from, to) -> {
-            float[] chunk = SCRATCH.get();
-            for (int start = from; start < to; start += CHUNK) {
-                int n = Math.min(CHUNK, to - start);
-                in.get(inStart + start, chunk, 0, n);
-                for (int i = 0; i < n; i++) {
-                    chunk[i] = Float.intBitsToFloat(Float.floatToRawIntBits(chunk[i] * factor) & mask[start + i]);
-                }
-                out.put(outStart + start, chunk, 0, n);
+        DirectFloats.map(gradAtInput, (start, n, chunks) -> {
+            float[] chunk = chunks[0];
+            for (int i = 0; i < n; i++) {
+                chunk[i] = Float.intBitsToFloat(Float.floatToRawIntBits(chunk[i] * factor) & mask[start + i]);
             }
-        });
+        }, gradAtOutput);
         if (gradAtInput != result) {
             result.assign(gradAtInput);
         }

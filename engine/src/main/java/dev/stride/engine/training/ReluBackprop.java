@@ -1,6 +1,5 @@
 package dev.stride.engine.training;
 
-import java.nio.FloatBuffer;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -12,10 +11,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * configurations keep naming DL4J's class.
  */
 final class ReluBackprop extends ActivationReLU {
-    private static final int CHUNK = DirectFloats.CHUNK;
-    private static final ThreadLocal<float[][]> SCRATCH =
-            ThreadLocal.withInitial(() -> new float[][] {new float[CHUNK], new float[CHUNK]});
-
     /** Whether {@code activation} is exactly DL4J's plain ReLU (no cap, threshold or leak), which this replaces. */
     static boolean replaces(Object activation) {
         return activation != null && activation.getClass() == ActivationReLU.class
@@ -41,27 +36,13 @@ final class ReluBackprop extends ActivationReLU {
             return super.backprop(in, epsilon);
         }
         INDArray gradient = in.ulike();
-        FloatBuffer z = DirectFloats.buffer(in);
-        FloatBuffer upstream = DirectFloats.buffer(epsilon);
-        FloatBuffer out = DirectFloats.buffer(gradient);
-        int zStart = (int) in.offset();
-        int upstreamStart = (int) epsilon.offset();
-        int outStart = (int) gradient.offset();
-        int length = (int) in.length();
-        KernelThreads.run(length, KernelThreads.parts(length), (part, from, to) -> {
-            float[][] scratch = SCRATCH.get();
-            float[] zChunk = scratch[0];
-            float[] chunk = scratch[1];
-            for (int start = from; start < to; start += CHUNK) {
-                int n = Math.min(CHUNK, to - start);
-                z.get(zStart + start, zChunk, 0, n);
-                upstream.get(upstreamStart + start, chunk, 0, n);
-                for (int i = 0; i < n; i++) {
-                    chunk[i] = Float.intBitsToFloat(Float.floatToRawIntBits(chunk[i]) & positiveMask(zChunk[i]));
-                }
-                out.put(outStart + start, chunk, 0, n);
+        DirectFloats.map(gradient, (start, n, chunks) -> {
+            float[] chunk = chunks[0];
+            float[] z = chunks[1];
+            for (int i = 0; i < n; i++) {
+                chunk[i] = Float.intBitsToFloat(Float.floatToRawIntBits(chunk[i]) & positiveMask(z[i]));
             }
-        });
+        }, epsilon, in);
         return new Pair<>(gradient, null);
     }
 }
