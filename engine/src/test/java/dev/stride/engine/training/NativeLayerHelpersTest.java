@@ -194,12 +194,7 @@ class NativeLayerHelpersTest {
             }
             // Same weights (and batch-norm statistics) on both sides, then compare every gradient.
             withHelpers.setParams(reference.params().dup());
-            reference.setInputs(x);
-            reference.setLabels(y);
-            reference.computeGradientAndScore();
-            withHelpers.setInputs(x);
-            withHelpers.setLabels(y);
-            withHelpers.computeGradientAndScore();
+            computeBoth(reference, withHelpers, x, y);
             assertEquals(reference.score(), withHelpers.score(), 1e-5, "score at step " + step);
             for (var entry : reference.gradient().gradientForVariable().entrySet()) {
                 INDArray expected = entry.getValue();
@@ -214,6 +209,35 @@ class NativeLayerHelpersTest {
         assertTrue(maxDifference(initial, reference.params()) > 1e-3, "training changed the weights");
         for (var layer : withHelpers.getLayers()) {
             assertEquals(0, helperFailures(layer), layer.getConfig().getLayerName() + ": its helper ran without failing");
+        }
+    }
+
+    @Test
+    void channels_last_networks_get_only_helpers_whose_gradients_equal_dl4js() {
+        Network network = Network.sequential(
+                InputLayerSpec.image(12, 12, 1),
+                Conv2DSpec.of(4, 3).withPadding(Padding.SAME).withActivation(Activation.RELU),
+                MaxPooling2DSpec.of(Size2D.square(2)),
+                Conv2DSpec.of(6, 3).withPadding(Padding.SAME).withActivation(Activation.RELU),
+                MaxPooling2DSpec.of(Size2D.square(2)),
+                FlattenSpec.of(),
+                DenseSpec.of(3, Activation.SOFTMAX));
+        TrainingSettings settings = TrainingSettings.defaults().withSeed(3);
+        ComputationGraph reference = Dl4jCompiler.compile(network, settings, CNN2DFormat.NHWC).newNetwork();
+        ComputationGraph withHelpers = Dl4jCompiler.compile(network, settings, CNN2DFormat.NHWC).newNetwork();
+        withHelpers.setParams(reference.params().dup());
+        assertEquals(2, NativeLayerHelpers.install(withHelpers), "pooling only: DL4J's conv helper is wrong in NHWC");
+        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 12, 12, 1);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 8, 3);
+        for (int i = 0; i < 8; i++) {
+            y.putScalar(i, i % 3, 1f);
+        }
+        computeBoth(reference, withHelpers, x, y);
+        for (var entry : reference.gradient().gradientForVariable().entrySet()) {
+            INDArray expected = entry.getValue();
+            double scale = Math.max(1e-6, expected.amaxNumber().doubleValue());
+            assertEquals(0, maxDifference(expected, withHelpers.gradient().gradientForVariable().get(entry.getKey()))
+                    / scale, 1e-4, "gradient of " + entry.getKey());
         }
     }
 
@@ -236,6 +260,15 @@ class NativeLayerHelpersTest {
         graph.fit(new DataSet(Nd4j.rand(DataType.FLOAT, 4, 1, 16, 16), labels));
         for (var layer : graph.getLayers()) {
             assertEquals(0, helperFailures(layer), layer.getConfig().getLayerName());
+        }
+    }
+
+    /** Gradients and scores of both networks for the same batch. */
+    private static void computeBoth(ComputationGraph reference, ComputationGraph candidate, INDArray x, INDArray y) {
+        for (ComputationGraph graph : new ComputationGraph[] {reference, candidate}) {
+            graph.setInputs(x);
+            graph.setLabels(y);
+            graph.computeGradientAndScore();
         }
     }
 
