@@ -45,13 +45,17 @@ public final class DatasetRuns {
         BuiltNetwork build(Network design, ImageSize datasetSize, int classes, TrainingSettings settings);
     }
 
-    /** The design itself, compiled by engine.dl4j; its input layer decides the image size. */
+    /**
+     * The design itself, compiled by engine.dl4j in NCHW whatever its data_format, as {@code stride train} does:
+     * DL4J's oneDNN convolution helper is wrong for channels-last layers (see NativeLayerHelpers), so only NCHW
+     * gets the accelerated, correct path. Its input layer decides the image size.
+     */
     public static NetworkFactory compiledDesign() {
         return (design, datasetSize, classes, settings) -> {
             if (design == null) {
                 throw new IllegalArgumentException("there is no design to train: open a project or add layers");
             }
-            Dl4jCompilation compilation = Dl4jCompiler.compile(design, settings);
+            Dl4jCompilation compilation = Dl4jCompiler.compile(design, settings, CNN2DFormat.NCHW);
             ComputationGraph graph = compilation.newNetwork();
             if (!(compilation.inputType() instanceof InputType.InputTypeConvolutional image)) {
                 throw new IllegalArgumentException("the design's input is not an image (" + compilation.inputType()
