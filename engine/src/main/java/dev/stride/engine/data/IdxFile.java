@@ -1,5 +1,6 @@
 package dev.stride.engine.data;
 
+import dev.stride.engine.export.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -10,7 +11,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -123,30 +123,5 @@ public record IdxFile(int[] dimensions, byte[] data) {
     @Override
     public String toString() {
         return "IdxFile" + Arrays.toString(dimensions);
-    }
-
-    /** Atomic writes: a temporary file in the same folder, then ATOMIC_MOVE. */
-    static final class AtomicFiles {
-        private AtomicFiles() {
-        }
-
-        static void write(Path file, byte[] content) throws IOException {
-            Path target = file.toAbsolutePath();
-            Path folder = target.getParent();
-            Files.createDirectories(folder);
-            Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
-            try {
-                Files.write(temporary, content);
-                // createTempFile makes the file private (0600); a data file should read like any other.
-                if (Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
-                    Files.setPosixFilePermissions(temporary, Files.exists(target)
-                            ? Files.getPosixFilePermissions(target)
-                            : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-                }
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        }
     }
 }

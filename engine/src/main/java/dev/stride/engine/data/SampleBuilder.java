@@ -1,5 +1,6 @@
 package dev.stride.engine.data;
 
+import dev.stride.engine.export.AtomicFiles;
 import dev.stride.engine.data.vision.ImageCodec;
 import dev.stride.engine.data.vision.ImageData;
 import dev.stride.engine.data.vision.ImageDecodeException;
@@ -98,7 +99,7 @@ public final class SampleBuilder {
     /** Copies the sample photos byte for byte. */
     public static void copyPhotos(Path openCvSamples, Path outFolder) throws IOException {
         for (String photo : PHOTOS) {
-            IdxFile.AtomicFiles.write(outFolder.resolve(photo), Files.readAllBytes(openCvSamples.resolve(photo)));
+            AtomicFiles.write(outFolder.resolve(photo), Files.readAllBytes(openCvSamples.resolve(photo)));
         }
     }
 
@@ -160,6 +161,6 @@ public final class SampleBuilder {
     }
 
     private static void writeLines(Path file, List<String> lines) throws IOException {
-        IdxFile.AtomicFiles.write(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,14 +1,13 @@
 package dev.stride.engine.training;
 
+import dev.stride.engine.export.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,17 +41,7 @@ public final class RunHistory {
     public Path save(RunRecord run) throws IOException {
         Files.createDirectories(folder);
         Path target = folder.resolve(run.id() + ".json");
-        Path temp = Files.createTempFile(folder, "." + run.id(), ".tmp");
-        try {
-            JSON.writeValue(temp.toFile(), run);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(target, out -> out.write(JSON.writeValueAsBytes(run)));
         return target;
     }
 
