@@ -1,5 +1,6 @@
 package dev.stride.app.training;
 
+import dev.stride.engine.export.AtomicFiles;
 import dev.stride.engine.training.EpochMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

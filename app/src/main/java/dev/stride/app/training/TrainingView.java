@@ -1,5 +1,6 @@
 package dev.stride.app.training;
 
+import dev.stride.engine.export.AtomicFiles;
 import dev.stride.app.common.AppContext;
 import dev.stride.app.common.Messages;
 import dev.stride.app.common.UiScheduler;

@@ -1,5 +1,6 @@
 package dev.stride.engine.project;
 
+import dev.stride.engine.export.AtomicFiles;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,10 +18,8 @@ import dev.stride.engine.model.Network;
 import dev.stride.engine.model.NodeId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -345,25 +344,14 @@ public final class ProjectFile {
 
     /** Writes text to {@code file} through a temporary sibling and an atomic move, so a crash never leaves half a file. */
     public static void writeAtomically(Path file, String text) throws ProjectFileException {
-        Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
-        Path temp = null;
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            // A project goes where the user chose: a missing folder is a mistake to report, not to create.
+            throw new ProjectFileException("cannot write " + file + ": the folder " + folder + " does not exist");
+        }
         try {
-            temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the original error matters more than a leftover temporary file
-                }
-            }
             throw new ProjectFileException("cannot write " + file + ": " + describe(e), e);
         }
     }
