@@ -1,11 +1,10 @@
 package dev.stride.engine.explain;
 
+import dev.stride.engine.export.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -28,10 +27,8 @@ public final class AnimatedGifWriter {
             throw new IllegalArgumentException("an animation needs at least one frame");
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
-        Path temp = tempBeside(target);
-        try {
-            try (OutputStream out = Files.newOutputStream(temp);
-                 ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+        AtomicFiles.write(target, out -> {
+            try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
                 writer.setOutput(stream);
                 writer.prepareWriteSequence(null);
                 for (BufferedImage frame : frames) {
@@ -45,10 +42,7 @@ public final class AnimatedGifWriter {
             } finally {
                 writer.dispose();
             }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     /** Writes {@code frame-000.png}, {@code frame-001.png}, … into {@code folder} (created if absent). */
@@ -56,15 +50,12 @@ public final class AnimatedGifWriter {
         Files.createDirectories(folder);
         for (int index = 0; index < frames.size(); index++) {
             Path target = folder.resolve(String.format("frame-%03d.png", index));
-            Path temp = tempBeside(target);
-            try {
-                if (!ImageIO.write(frames.get(index), "png", temp.toFile())) {
+            BufferedImage frame = frames.get(index);
+            AtomicFiles.write(target, out -> {
+                if (!ImageIO.write(frame, "png", out)) {
                     throw new IOException("no PNG writer available");
                 }
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            });
         }
     }
 
@@ -77,12 +68,6 @@ public final class AnimatedGifWriter {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         image.setRGB(0, 0, width, height, argb, 0, width);
         return image;
-    }
-
-    private static Path tempBeside(Path target) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        return Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
     }
 
     private static BufferedImage toRgb(BufferedImage frame) {
