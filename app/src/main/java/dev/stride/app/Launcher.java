@@ -12,8 +12,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         StartupClock.markMain();
-        dev.stride.engine.backend.NativeBuild.selectOneDnnBuildIfPresent();
-        dev.stride.engine.backend.NativeBuild.prepareNativeRuntime();
+        dev.stride.engine.backend.NativeBuild.prepareBeforeNd4j();
         Application.launch(StrideApp.class, args);
     }
 }

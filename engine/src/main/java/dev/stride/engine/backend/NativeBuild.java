@@ -9,6 +9,12 @@ public final class NativeBuild {
     private NativeBuild() {
     }
 
+    /** Everything an entry point must do before ND4J loads: the build to load, then the native runtime's settings. */
+    public static void prepareBeforeNd4j() {
+        selectOneDnnBuildIfPresent();
+        prepareNativeRuntime();
+    }
+
     /**
      * JavaCPP loads nd4j-native's oneDNN build only when told its platform extension, and Stride ships that build
      * (see engine/pom.xml): say so before ND4J loads. An explicit -Djavacpp.platform.extension wins.

@@ -29,8 +29,7 @@ public final class StrideCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        dev.stride.engine.backend.NativeBuild.selectOneDnnBuildIfPresent();
-        dev.stride.engine.backend.NativeBuild.prepareNativeRuntime();
+        dev.stride.engine.backend.NativeBuild.prepareBeforeNd4j();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -29,9 +29,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class ChannelBatchNormHelper implements BatchNormalizationHelper {
     private static final int CHUNK = DirectFloats.CHUNK;
-    /** Per thread: chunks of the two arrays the sums read, shared by every layer. */
-    private static final ThreadLocal<float[][]> SCRATCH =
-            ThreadLocal.withInitial(() -> new float[][] {new float[CHUNK], new float[CHUNK]});
     private INDArray batchMean;
     private INDArray batchVariance;
     /** Whether the last training forward pass ran here: only then are {@link #batchMean} and its variance current. */
@@ -161,7 +158,7 @@ final class ChannelBatchNormHelper implements BatchNormalizationHelper {
         /** Σu and Σu·v per channel over values [from, to); {@code vBuffer} null means v = u. */
         private void channelSums(FloatBuffer uBuffer, int uOffset, FloatBuffer vBuffer, int vOffset, int from,
                 int to, double[] sums, double[] products) {
-            float[][] scratch = SCRATCH.get();
+            float[][] scratch = DirectFloats.chunks();
             float[] u = scratch[0];
             float[] v = vBuffer == null ? u : scratch[1];
             for (int start = from; start < to; start += CHUNK) {

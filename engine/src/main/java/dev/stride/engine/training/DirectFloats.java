@@ -24,9 +24,14 @@ final class DirectFloats {
         return array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
-    /** Per thread: chunks for up to three input arrays. */
+    /** Per thread: three chunks, shared by every kernel (none calls another while it holds them). */
     private static final ThreadLocal<float[][]> CHUNKS =
             ThreadLocal.withInitial(() -> new float[][] {new float[CHUNK], new float[CHUNK], new float[CHUNK]});
+
+    /** This thread's three scratch chunks. */
+    static float[][] chunks() {
+        return CHUNKS.get();
+    }
 
     /** A kernel's work on one chunk: values [start, start + n) of each input, which it turns into {@code chunks[0]}. */
     interface ChunkKernel {
@@ -48,7 +53,7 @@ final class DirectFloats {
             offsets[k] = (int) inputs[k].offset();
         }
         KernelThreads.run(length, KernelThreads.parts(length), (part, from, to) -> {
-            float[][] chunks = CHUNKS.get();
+            float[][] chunks = chunks();
             for (int start = from; start < to; start += CHUNK) {
                 int n = Math.min(CHUNK, to - start);
                 for (int k = 0; k < buffers.length; k++) {

@@ -20,8 +20,6 @@ import org.nd4j.linalg.learning.config.Adam;
  */
 final class FusedAdamUpdater implements GradientUpdater<Adam> {
     private static final int CHUNK = DirectFloats.CHUNK;
-    private static final ThreadLocal<float[][]> SCRATCH =
-            ThreadLocal.withInitial(() -> new float[][] {new float[CHUNK], new float[CHUNK], new float[CHUNK]});
 
     private final AdamUpdater dl4j;
 
@@ -79,7 +77,7 @@ final class FusedAdamUpdater implements GradientUpdater<Adam> {
         float oneMinusBeta1 = 1 - beta1;
         float oneMinusBeta2 = 1 - beta2;
         KernelThreads.run(length, KernelThreads.parts(length), (part, from, to) -> {
-            float[][] scratch = SCRATCH.get();
+            float[][] scratch = DirectFloats.chunks();
             float[] g = scratch[0];
             float[] m = scratch[1];
             float[] v = scratch[2];

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -24,8 +25,11 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class TrainingKernels {
     private final ComputationGraph network;
-    private final List<Runnable> swapIn = new ArrayList<>();
-    private final List<Runnable> swapOut = new ArrayList<>();
+    private final List<Swap> swaps = new ArrayList<>();
+
+    /** A DL4J activation in a layer's configuration, and what stands in for it during a step. */
+    private record Swap(IActivation original, IActivation replacement, Consumer<IActivation> setter) {
+    }
 
     private TrainingKernels(ComputationGraph network) {
         this.network = network;
@@ -39,6 +43,7 @@ final class TrainingKernels {
         }
         FusedAdamUpdater.install(network);
         ReluBackprop relu = new ReluBackprop();
+        boolean floats = network.params().dataType() == DataType.FLOAT;
         Map<Object, Integer> dropoutUses = new IdentityHashMap<>();
         for (Layer layer : network.getLayers()) {
             dropoutUses.merge(layer.conf().getLayer().getIDropout(), 1, Integer::sum);
@@ -46,15 +51,14 @@ final class TrainingKernels {
         for (Layer layer : network.getLayers()) {
             var configuration = layer.conf().getLayer();
             if (configuration.getIDropout() instanceof Dropout dropout && dropout.getClass() == Dropout.class
-                    && dropout.getPSchedule() == null && dropoutUses.get(dropout) == 1
-                    && network.params().dataType() == DataType.FLOAT) {
+                    && dropout.getPSchedule() == null && dropoutUses.get(dropout) == 1 && floats) {
                 installDropoutHelper(dropout);
             }
             if (configuration instanceof BaseLayer base && ReluBackprop.replaces(base.getActivationFn())) {
-                kernels.swap(base.getActivationFn(), relu, base::setActivationFn);
+                kernels.swaps.add(new Swap(base.getActivationFn(), relu, base::setActivationFn));
             } else if (configuration instanceof ActivationLayer activation
                     && ReluBackprop.replaces(activation.getActivationFn())) {
-                kernels.swap(activation.getActivationFn(), relu, activation::setActivationFn);
+                kernels.swaps.add(new Swap(activation.getActivationFn(), relu, activation::setActivationFn));
             }
         }
         return kernels;
@@ -76,19 +80,13 @@ final class TrainingKernels {
         }
     }
 
-    private void swap(IActivation original, IActivation replacement,
-            java.util.function.Consumer<IActivation> setter) {
-        swapIn.add(() -> setter.accept(replacement));
-        swapOut.add(() -> setter.accept(original));
-    }
-
     /** One training step on {@code batch} with the Java kernels in place. */
     void fit(DataSet batch) {
-        swapIn.forEach(Runnable::run);
+        swaps.forEach(swap -> swap.setter().accept(swap.replacement()));
         try {
             network.fit(batch);
         } finally {
-            swapOut.forEach(Runnable::run);
+            swaps.forEach(swap -> swap.setter().accept(swap.original()));
         }
     }
 }

@@ -64,10 +64,9 @@ class FusedAdamUpdaterTest {
                 FlattenSpec.of(),
                 DenseSpec.of(8, Activation.RELU),
                 DenseSpec.of(3, Activation.SOFTMAX));
-        TrainingSettings settings = TrainingSettings.defaults().withSeed(4).withLearningRate(0.01);
-        ComputationGraph reference = Dl4jCompiler.compile(network, settings, CNN2DFormat.NCHW).newNetwork();
-        ComputationGraph fused = Dl4jCompiler.compile(network, settings, CNN2DFormat.NCHW).newNetwork();
-        fused.setParams(reference.params().dup());
+        SideBySideTraining.Twins twins = SideBySideTraining.Twins.of(network);
+        ComputationGraph reference = twins.reference();
+        ComputationGraph fused = twins.candidate();
         int blocks = FusedAdamUpdater.install(fused);
         assertTrue(blocks >= 1, "installed");
         assertEquals(blocks, FusedAdamUpdater.install(fused), "installing twice changes nothing");

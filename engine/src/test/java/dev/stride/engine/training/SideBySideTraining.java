@@ -3,7 +3,10 @@ package dev.stride.engine.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stride.engine.dl4j.Dl4jCompiler;
+import dev.stride.engine.model.Network;
 import java.util.function.Consumer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,6 +16,17 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Trains DL4J's reference and a candidate on the same batches (8 × 1×10×10 images, 3 classes) and compares them. */
 final class SideBySideTraining {
     private SideBySideTraining() {
+    }
+
+    /** Two networks of {@code design} (input 10×10×1, 3 classes) with the same weights, Adam at 0.01. */
+    record Twins(ComputationGraph reference, ComputationGraph candidate) {
+        static Twins of(Network design) {
+            TrainingSettings settings = TrainingSettings.defaults().withSeed(4).withLearningRate(0.01);
+            ComputationGraph reference = Dl4jCompiler.compile(design, settings, CNN2DFormat.NCHW).newNetwork();
+            ComputationGraph candidate = Dl4jCompiler.compile(design, settings, CNN2DFormat.NCHW).newNetwork();
+            candidate.setParams(reference.params().dup());
+            return new Twins(reference, candidate);
+        }
     }
 
     /** Five steps each, then the candidate's weights must equal the reference's to 1e-4 of how far they moved. */

@@ -146,10 +146,9 @@ class TrainingKernelsTest {
                 DenseSpec.of(8, Activation.LINEAR),
                 ActivationSpec.of(Activation.RELU),
                 DenseSpec.of(3, Activation.SOFTMAX));
-        TrainingSettings settings = TrainingSettings.defaults().withSeed(4).withLearningRate(0.01);
-        ComputationGraph reference = Dl4jCompiler.compile(network, settings, CNN2DFormat.NCHW).newNetwork();
-        ComputationGraph withKernels = Dl4jCompiler.compile(network, settings, CNN2DFormat.NCHW).newNetwork();
-        withKernels.setParams(reference.params().dup());
+        SideBySideTraining.Twins twins = SideBySideTraining.Twins.of(network);
+        ComputationGraph reference = twins.reference();
+        ComputationGraph withKernels = twins.candidate();
         var originalActivation = ((BaseLayer) withKernels.getLayer(0).conf().getLayer()).getActivationFn();
         TrainingKernels kernels = TrainingKernels.install(withKernels);
 
