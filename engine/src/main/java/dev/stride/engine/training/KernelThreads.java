@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Splits a Java kernel's pass over [0, length) across as many threads as ND4J's OpenMP ops use, so the kernels keep
@@ -43,19 +44,28 @@ final class KernelThreads {
 
     /** Runs {@code work} over [0, length) in {@link #parts(int)} parts and returns when all are done. */
     static void run(int length, int parts, Part work) {
+        int chunks = (length + DirectFloats.CHUNK - 1) / DirectFloats.CHUNK;
+        run(parts, part -> (int) Math.min(length, (long) chunks * part / parts * DirectFloats.CHUNK), work);
+    }
+
+    /** Runs {@code work} over items [0, count) in {@code parts} nearly equal parts (the images of a batch, say). */
+    static void runEvenly(int count, int parts, Part work) {
+        run(parts, part -> (int) ((long) count * part / parts), work);
+    }
+
+    private static void run(int parts, IntUnaryOperator boundary, Part work) {
         if (parts <= 1) {
-            work.run(0, 0, length);
+            work.run(0, 0, boundary.applyAsInt(1));
             return;
         }
-        int chunks = (length + DirectFloats.CHUNK - 1) / DirectFloats.CHUNK;
         List<Future<?>> others = new ArrayList<>(parts - 1);
         for (int part = 1; part < parts; part++) {
-            int from = boundary(part, parts, chunks, length);
-            int to = boundary(part + 1, parts, chunks, length);
+            int from = boundary.applyAsInt(part);
+            int to = boundary.applyAsInt(part + 1);
             int index = part;
             others.add(POOL.submit(() -> work.run(index, from, to)));
         }
-        work.run(0, 0, boundary(1, parts, chunks, length));
+        work.run(0, 0, boundary.applyAsInt(1));
         // Every part must finish before the arrays are used again, so an interrupt waits too (and is kept).
         boolean interrupted = false;
         RuntimeException failure = null;
@@ -78,9 +88,5 @@ final class KernelThreads {
         if (failure != null) {
             throw failure;
         }
-    }
-
-    private static int boundary(int part, int parts, int chunks, int length) {
-        return (int) Math.min(length, (long) chunks * part / parts * DirectFloats.CHUNK);
     }
 }

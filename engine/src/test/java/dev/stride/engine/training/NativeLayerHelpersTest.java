@@ -33,15 +33,16 @@ import org.nd4j.linalg.factory.Nd4j;
 /** The oneDNN helpers and the convolution cache must train exactly what DL4J's own layers train. */
 class NativeLayerHelpersTest {
 
-    @ParameterizedTest(name = "{0}x{0} kernel, stride {1}, dilation {2}, {3}, bias {4}, batch {5}")
-    @CsvSource({"5, 1, 1, Same, true, 6", "3, 2, 1, Truncate, true, 6", "3, 1, 1, Same, false, 6",
-            "4, 3, 1, Truncate, true, 6", "3, 1, 1, Same, true, 1", "15, 1, 1, Truncate, true, 3",
-            "3, 16, 1, Truncate, true, 2"})
-    void the_input_layer_helper_gives_onednns_weight_and_bias_gradients(int kernel, int stride, int dilation,
-            ConvolutionMode mode, boolean withBias, int batch) {
+    @ParameterizedTest(name = "{0}x{0} kernel, stride {1}, dilation {2}, {3}, bias {4}, batch {5}, channels {6}")
+    @CsvSource({"5, 1, 1, Same, true, 6, 1", "3, 2, 1, Truncate, true, 6, 1", "3, 1, 1, Same, false, 6, 1",
+            "4, 3, 1, Truncate, true, 6, 1", "3, 1, 1, Same, true, 1, 1", "15, 1, 1, Truncate, true, 3, 1",
+            "3, 16, 1, Truncate, true, 2, 1", "7, 2, 1, Truncate, true, 5, 3", "3, 2, 1, Same, true, 4, 3",
+            "3, 1, 2, Same, true, 3, 2", "2, 3, 3, Truncate, true, 3, 2"})
+    void the_input_layer_helper_gives_the_true_weight_and_bias_gradients(int kernel, int stride, int dilation,
+            ConvolutionMode mode, boolean withBias, int batch, int channels) {
         var random = Nd4j.getRandomFactory().getNewRandomInstance(7);
-        INDArray input = Nd4j.rand(random, batch, 1, 17, 15).castTo(DataType.FLOAT);
-        INDArray weights = Nd4j.randn(random, new long[] {5, 1, kernel, kernel}).castTo(DataType.FLOAT);
+        INDArray input = Nd4j.rand(random, batch, channels, 17, 15).castTo(DataType.FLOAT);
+        INDArray weights = Nd4j.randn(random, new long[] {5, channels, kernel, kernel}).castTo(DataType.FLOAT);
         INDArray bias = withBias ? Nd4j.randn(random, new long[] {5}).castTo(DataType.FLOAT) : null;
         int effective = (kernel - 1) * dilation + 1;
         long outH = mode == ConvolutionMode.Same ? (17 + stride - 1) / stride : (17 - effective) / stride + 1;
@@ -54,7 +55,7 @@ class NativeLayerHelpersTest {
 
         int[] topLeft = mode == ConvolutionMode.Same ? ConvolutionUtils.getSameModeTopLeftPadding(
                 new int[] {(int) outH, (int) outW}, new int[] {17, 15}, k, s, d) : pad;
-        INDArray expectedW = Nd4j.zeros(DataType.FLOAT, 5, 1, kernel, kernel);
+        INDArray expectedW = Nd4j.zeros(DataType.FLOAT, 5, channels, kernel, kernel);
         INDArray expectedB = Nd4j.zeros(DataType.FLOAT, 5);
         for (int n = 0; n < batch; n++) {
             for (int o = 0; o < 5; o++) {
@@ -62,13 +63,15 @@ class NativeLayerHelpersTest {
                     for (int x = 0; x < outW; x++) {
                         double g = delta.getDouble(n, o, y, x);
                         expectedB.putScalar(o, expectedB.getDouble(o) + g);
-                        for (int i = 0; i < kernel; i++) {
-                            for (int j = 0; j < kernel; j++) {
-                                int row = y * stride + i * dilation - topLeft[0];
-                                int column = x * stride + j * dilation - topLeft[1];
-                                if (row >= 0 && row < 17 && column >= 0 && column < 15) {
-                                    expectedW.putScalar(new long[] {o, 0, i, j}, expectedW.getDouble(o, 0, i, j)
-                                            + g * input.getDouble(n, 0, row, column));
+                        for (int c = 0; c < channels; c++) {
+                            for (int i = 0; i < kernel; i++) {
+                                for (int j = 0; j < kernel; j++) {
+                                    int row = y * stride + i * dilation - topLeft[0];
+                                    int column = x * stride + j * dilation - topLeft[1];
+                                    if (row >= 0 && row < 17 && column >= 0 && column < 15) {
+                                        expectedW.putScalar(new long[] {o, c, i, j}, expectedW.getDouble(o, c, i, j)
+                                                + g * input.getDouble(n, c, row, column));
+                                    }
                                 }
                             }
                         }
@@ -76,7 +79,7 @@ class NativeLayerHelpersTest {
                 }
             }
         }
-        INDArray actualW = Nd4j.zeros(DataType.FLOAT, 5, 1, kernel, kernel);
+        INDArray actualW = Nd4j.zeros(DataType.FLOAT, 5, channels, kernel, kernel);
         INDArray actualB = withBias ? Nd4j.zeros(DataType.FLOAT, 5) : null;
         var result = new InputConvolutionHelper(DataType.FLOAT).backpropGradient(input, weights, bias, delta, k, s,
                 pad, actualB, actualW, new ActivationIdentity(), null, null, null, mode, d, CNN2DFormat.NCHW,
@@ -88,6 +91,23 @@ class NativeLayerHelpersTest {
             assertEquals(0, maxDifference(expectedB, actualB), 1e-3 * expectedB.amaxNumber().doubleValue());
         }
         assertEquals(java.util.Arrays.toString(input.shape()), java.util.Arrays.toString(result.getSecond().shape()));
+
+        // The helper picks one of two routes by the patch matrix's size; the patch route is checked here for all.
+        var geometry = new PatchGradient.Geometry(channels, 17, 15, kernel, kernel, stride, stride, dilation, dilation,
+                topLeft[0], topLeft[1], (int) outH, (int) outW);
+        float[] sums = PatchGradient.sums(input, delta, geometry);
+        int taps = channels * kernel * kernel;
+        INDArray patchW = Nd4j.create(DataType.FLOAT, 5, taps);
+        INDArray patchB = Nd4j.create(DataType.FLOAT, 5);
+        for (int o = 0; o < 5; o++) {
+            for (int t = 0; t < taps; t++) {
+                patchW.putScalar(o, t, sums[o * (taps + 1) + t]);
+            }
+            patchB.putScalar(o, sums[o * (taps + 1) + taps]);
+        }
+        assertEquals(0, maxDifference(expectedW, patchW.reshape(expectedW.shape())),
+                1e-3 * expectedW.amaxNumber().doubleValue());
+        assertEquals(0, maxDifference(expectedB, patchB), 1e-3 * expectedB.amaxNumber().doubleValue());
     }
 
     @ParameterizedTest(name = "activations {0}")
