@@ -20,6 +20,8 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -157,5 +159,60 @@ class TrainingKernelsTest {
         String saved = withKernels.getConfiguration().toJson();
         assertFalse(saved.contains(ReluBackprop.class.getSimpleName()), "a checkpoint names DL4J's ReLU");
         assertTrue(saved.contains(ActivationReLU.class.getName()));
+    }
+
+    @Test
+    void dense_relu_layers_train_like_dl4j_and_are_dl4js_own_layers_between_steps() {
+        Network network = Network.sequential(
+                InputLayerSpec.image(10, 10, 1),
+                FlattenSpec.of(),
+                DenseSpec.of(16, Activation.RELU),
+                DenseSpec.of(8, Activation.RELU),
+                DenseSpec.of(3, Activation.SOFTMAX));
+        SideBySideTraining.Twins twins = SideBySideTraining.Twins.of(network);
+        TrainingKernels kernels = TrainingKernels.install(twins.candidate());
+
+        SideBySideTraining.assertSameWeights(twins.reference(), twins.candidate(), kernels::fit);
+        for (var layer : twins.candidate().getLayers()) {
+            assertFalse(layer instanceof DenseReluLayer, "between steps the graph holds DL4J's layers");
+        }
+        for (var vertex : twins.candidate().getVertices()) {
+            assertFalse(vertex.hasLayer() && vertex.getLayer() instanceof DenseReluLayer, vertex.getVertexName());
+        }
+    }
+
+    @ParameterizedTest(name = "batch {0}")
+    @ValueSource(ints = {1, 5})
+    void dense_relu_backprop_from_the_forward_output_equals_dl4js_recomputation(int batch) {
+        Network network = Network.sequential(InputLayerSpec.image(4, 3, 2), FlattenSpec.of(),
+                DenseSpec.of(7, Activation.RELU), DenseSpec.of(3, Activation.SOFTMAX));
+        ComputationGraph graph = SideBySideTraining.Twins.of(network).candidate();
+        graph.initGradientsView();
+        var dense = graph.getLayer(0);
+        assertTrue(DenseReluLayer.appliesTo(dense));
+        var random = Nd4j.getRandomFactory().getNewRandomInstance(3);
+        INDArray input = Nd4j.randn(random, new long[] {batch, 24}).castTo(DataType.FLOAT);
+        INDArray epsilon = Nd4j.randn(random, new long[] {batch, 7}).castTo(DataType.FLOAT);
+        var workspaces = org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
+
+        dense.setInput(input, workspaces);
+        dense.activate(true, workspaces);
+        var expected = dense.backpropGradient(epsilon.dup(), workspaces);
+        INDArray expectedWeights = expected.getFirst().getGradientFor("W").dup();
+        INDArray expectedBias = expected.getFirst().getGradientFor("b").dup();
+        dense.getGradientsViewArray().assign(Float.NaN);
+
+        var wrapper = new DenseReluLayer(dense);
+        wrapper.setInput(input, workspaces);
+        INDArray output = wrapper.activate(true, workspaces);
+        assertTrue(output.lt(0).castTo(DataType.INT).sumNumber().intValue() == 0
+                && output.eq(0).castTo(DataType.INT).sumNumber().intValue() > 0, "some units are cut by ReLU");
+        var actual = wrapper.backpropGradient(epsilon.dup(), workspaces);
+
+        assertEquals(expected.getSecond(), actual.getSecond(), "gradient for the layer below");
+        assertEquals(expectedWeights, actual.getFirst().getGradientFor("W"));
+        assertEquals(expectedBias, actual.getFirst().getGradientFor("b"));
+        assertEquals(0, dense.getGradientsViewArray().isNaN().castTo(DataType.INT).sumNumber().intValue(),
+                "the network's own gradient views were written");
     }
 }
