@@ -52,6 +52,7 @@ final class TrainingKernels {
             return kernels;
         }
         FusedAdamUpdater.install(network);
+        CachedViewsUpdaterBlock.install(network);
         ReluBackprop relu = new ReluBackprop();
         boolean floats = network.params().dataType() == DataType.FLOAT;
         Map<Object, Integer> dropoutUses = new IdentityHashMap<>();

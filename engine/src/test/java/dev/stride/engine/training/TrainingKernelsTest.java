@@ -16,6 +16,7 @@ import dev.stride.engine.model.FlattenSpec;
 import dev.stride.engine.model.InputLayerSpec;
 import dev.stride.engine.model.Network;
 import dev.stride.engine.model.Padding;
+import dev.stride.engine.model.Regularizer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -214,5 +215,22 @@ class TrainingKernelsTest {
         assertEquals(expectedBias, actual.getFirst().getGradientFor("b"));
         assertEquals(0, dense.getGradientsViewArray().isNaN().castTo(DataType.INT).sumNumber().intValue(),
                 "the network's own gradient views were written");
+    }
+
+    @Test
+    void regularized_networks_train_like_dl4j_with_the_cached_views_updater_blocks() {
+        Network network = Network.sequential(
+                InputLayerSpec.image(10, 10, 1),
+                Conv2DSpec.of(4, 3).withPadding(Padding.SAME).withActivation(Activation.RELU)
+                        .withKernelRegularizer(Regularizer.l2(0.1)),
+                FlattenSpec.of(),
+                DenseSpec.of(8, Activation.RELU).withKernelRegularizer(Regularizer.l1(0.05)),
+                DenseSpec.of(3, Activation.SOFTMAX));
+        SideBySideTraining.Twins twins = SideBySideTraining.Twins.of(network);
+        TrainingKernels kernels = TrainingKernels.install(twins.candidate());
+        assertTrue(twins.candidate().getUpdater().getUpdaterBlocks().stream()
+                .allMatch(block -> block instanceof CachedViewsUpdaterBlock));
+
+        SideBySideTraining.assertSameWeights(twins.reference(), twins.candidate(), kernels::fit);
     }
 }
