@@ -98,12 +98,12 @@ final class PatchGradient {
         FloatBuffer imageValues = DirectFloats.buffer(images);
         FloatPointer gradients = new FloatPointer(delta.data().addressPointer());
         Arrays.fill(scratch.patches, (rows - 1) * positions, rows * positions, 1f);
+        int step = Math.max(1, SINGLE_THREADED_PRODUCT / (filters * rows));
         for (int n = from; n < to; n++) {
             imageValues.get((int) images.offset() + n * imageLength, scratch.image, 0, imageLength);
             fillPatches(scratch.image, geometry, scratch.patches);
             scratch.nativePatches.position(0).put(scratch.patches, 0, rows * positions);
             long image = delta.offset() + (long) n * filters * positions;
-            int step = Math.max(1, SINGLE_THREADED_PRODUCT / (filters * rows));
             for (int start = 0; start < positions; start += step) {
                 gradients.position(image + start);
                 scratch.nativePatches.position(start);
