@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
@@ -41,14 +40,9 @@ public record Dl4jCompilation(ComputationGraphConfiguration configuration, List<
         if (configuration == null) {
             throw new UnsupportedDesignException(diagnostics);
         }
-        ComputationGraphConfiguration copy = configuration.clone();
-        // DL4J's MergeVertex.clone() returns a default vertex, which joins along axis 1: channels-last images would
-        // be joined along their height.
-        configuration.getVertices().forEach((name, vertex) -> {
-            if (vertex instanceof MergeVertex merge && copy.getVertices().get(name) instanceof MergeVertex cloned) {
-                cloned.setMergeAxis(merge.getMergeAxis());
-            }
-        });
+        // A copy through JSON, as checkpoints and saved models make it: DL4J's clone() drops settings (MergeVertex's
+        // clone is a default vertex, so channels-last images were joined along their height).
+        ComputationGraphConfiguration copy = ComputationGraphConfiguration.fromJson(configuration.toJson());
         ComputationGraph graph = new ComputationGraph(copy);
         graph.init();
         return graph;

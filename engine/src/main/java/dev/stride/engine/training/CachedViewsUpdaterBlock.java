@@ -1,6 +1,5 @@
 package dev.stride.engine.training;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -19,7 +18,8 @@ import org.nd4j.linalg.learning.regularization.Regularization;
 final class CachedViewsUpdaterBlock extends UpdaterBlock {
     private INDArray viewsOfGradients;
     private INDArray viewsOfParams;
-    private final List<INDArray[]> views = new ArrayList<>();
+    /** Per parameter of the block: its parameter and gradient views, cut when first needed. */
+    private INDArray[][] views;
 
     private CachedViewsUpdaterBlock(UpdaterBlock block) {
         super(block.getParamOffsetStart(), block.getParamOffsetEnd(), block.getUpdaterViewOffsetStart(),
@@ -45,6 +45,8 @@ final class CachedViewsUpdaterBlock extends UpdaterBlock {
     protected void applyRegularizationAllVariables(Regularization.ApplyStep step, int iteration, int epoch,
             boolean externalGradient, INDArray networkGradients, INDArray networkParams) {
         List<ParamState> states = getLayersAndVariablesInBlock();
+        double learningRate = getGradientUpdater().getConfig().hasLearningRate()
+                ? getGradientUpdater().getConfig().getLearningRate(iteration, epoch) : 1.0;
         for (int i = 0; i < states.size(); i++) {
             ParamState state = states.get(i);
             List<Regularization> regularizations = state.getLayer().getConfig()
@@ -55,8 +57,6 @@ final class CachedViewsUpdaterBlock extends UpdaterBlock {
             INDArray[] paramAndGradient = externalGradient
                     ? externalViews(i, networkGradients, networkParams)
                     : new INDArray[] {state.getParamView(), state.getGradView()};
-            double learningRate = getGradientUpdater().getConfig().hasLearningRate()
-                    ? getGradientUpdater().getConfig().getLearningRate(iteration, epoch) : 1.0;
             for (Regularization regularization : regularizations) {
                 if (regularization.applyStep() == step) {
                     regularization.apply(paramAndGradient[0], paramAndGradient[1], learningRate, iteration, epoch);
@@ -67,21 +67,18 @@ final class CachedViewsUpdaterBlock extends UpdaterBlock {
 
     /** The views DL4J's block cuts from the network's arrays for parameter {@code index}, made once per array pair. */
     private INDArray[] externalViews(int index, INDArray networkGradients, INDArray networkParams) {
-        if (networkGradients != viewsOfGradients || networkParams != viewsOfParams) {
-            views.clear();
+        if (views == null || networkGradients != viewsOfGradients || networkParams != viewsOfParams) {
+            views = new INDArray[getLayersAndVariablesInBlock().size()][];
             viewsOfGradients = networkGradients;
             viewsOfParams = networkParams;
         }
-        while (views.size() <= index) {
-            views.add(null);
-        }
-        if (views.get(index) == null) {
+        if (views[index] == null) {
             ParamState state = getLayersAndVariablesInBlock().get(index);
             var interval = NDArrayIndex.interval(state.getParamOffsetStart(), state.getParamOffsetEnd());
-            views.set(index, new INDArray[] {
+            views[index] = new INDArray[] {
                 networkParams.reshape(networkParams.length()).get(interval),
-                networkGradients.reshape(networkGradients.length()).get(interval)});
+                networkGradients.reshape(networkGradients.length()).get(interval)};
         }
-        return views.get(index);
+        return views[index];
     }
 }

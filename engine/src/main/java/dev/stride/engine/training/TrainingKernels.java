@@ -24,7 +24,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link #fit} runs, and is taken out again before it returns, so the network's configuration (which checkpoints
  * and saved models serialize) always names DL4J's own classes between steps. {@link FusedAdamUpdater} and
  * {@link MaskedDropout} (as the helper of each fixed-rate dropout) are installed once: neither is part of the
- * configuration. {@link DenseReluLayer} stands in for dense ReLU layers during a step, like {@link ReluBackprop}. {@code -Dstride.javaKernels=false} keeps DL4J's code throughout.
+ * configuration; nor is {@link CachedViewsUpdaterBlock}, which takes the place of each updater block.
+ * {@link DenseReluLayer} stands in for dense ReLU layers during a step, like {@link ReluBackprop}.
+ * {@code -Dstride.javaKernels=false} keeps DL4J's code throughout.
  */
 final class TrainingKernels {
     /** {@code LayerVertex.layer}, which has no setter; null where a DL4J lacks it (no layer then stands in). */
